@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Cornerstone's DICOM loader ships web workers and WASM codecs that Vite's
+// dependency pre-bundler must not touch in dev; its CommonJS glue must be.
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  optimizeDeps: {
+    exclude: ['@cornerstonejs/dicom-image-loader'],
+    include: [
+      'dicom-parser',
+      '@cornerstonejs/core',
+      '@cornerstonejs/metadata',
+      '@cornerstonejs/utils',
+    ],
+  },
+  server: { host: '127.0.0.1' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+});
