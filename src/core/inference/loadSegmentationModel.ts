@@ -1,0 +1,43 @@
+/**
+ * Loads the segmentation network over HTTP(S) in a browser or worker: fetch
+ * the manifest, validate it, then load the tfjs LayersModel it names (relative
+ * URL, same origin as the manifest).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { parseSegmentationManifest } from '../segmentation/SegmentationManifest';
+import type { SegmentationModel } from './SegmentationModel';
+import { createTfSliceModel } from './tfSliceModel';
+
+/**
+ * @param manifestUrl - absolute URL of manifest.json
+ * @param fetchFn - fetch implementation (defaults to the global one)
+ * @throws Error when the manifest cannot be fetched or is invalid, or the
+ *   network does not match it
+ */
+export async function loadSegmentationModel(
+  manifestUrl: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<SegmentationModel> {
+  const response = await fetchFn(manifestUrl);
+  if (!response.ok) {
+    throw new Error(`cannot fetch ${manifestUrl}: HTTP ${response.status}`);
+  }
+  const manifest = parseSegmentationManifest(await response.json());
+  const modelUrl = new URL(manifest.modelFile, manifestUrl).href;
+  const network = await tf.loadLayersModel(modelUrl, { fetchFunc: fetchFn });
+  return wrap(manifest, network);
+}
+
+/** Pairs a network with its manifest, checking that they agree. */
+export function wrap(
+  manifest: SegmentationModel['manifest'],
+  network: tf.LayersModel,
+): SegmentationModel {
+  try {
+    const sliceModel = createTfSliceModel(network, manifest);
+    return { manifest, network, sliceModel, dispose: () => network.dispose() };
+  } catch (err) {
+    network.dispose();
+    throw err;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What NephroPlan measures on a segmentation; produced by measureLabels.ts,
+ * shown by the app, written by the CLI and read by the planning model.
+ */
+
+/** One kidney (a connected kidney-plus-tumour region) on one side. */
+export interface KidneyMeasurement {
+  /** Kidney label (1) volume, mL; the tumour is not included. */
+  kidneyVolumeMl: number;
+  /** Tumour label (2) volume inside this kidney's region, mL. */
+  tumourVolumeMl: number;
+}
+
+/** The axial slice on which the tumour is largest. */
+export interface LargestTumourSlice {
+  /** Slice index along the volume's axial axis. */
+  index: number;
+  /** Volume axis (0, 1, 2) that index runs along (2 for ordinary axial series). */
+  axis: number;
+  /** Tumour area on that slice, mm². */
+  areaMm2: number;
+  /** Maximum tumour diameter on that slice, cm. */
+  diameterCm: number;
+}
+
+export interface Measurements {
+  /** Total tumour volume, mL. */
+  tumourVolumeMl: number;
+  /** Per side, by LPS x (patient left = +x); null when no kidney was found there. */
+  kidneys: { left: KidneyMeasurement | null; right: KidneyMeasurement | null };
+  /** Side of the tumour (most tumour volume), null without tumour. */
+  tumourSide: 'left' | 'right' | null;
+  /** Null without tumour. */
+  largestTumourSlice: LargestTumourSlice | null;
+  /** Maximum 3D tumour diameter, cm (0 without tumour). */
+  maxTumourDiameter3dCm: number;
+  /** 26-connected tumour components. */
+  tumourComponentCount: number;
+}

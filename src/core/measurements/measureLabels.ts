@@ -1,0 +1,192 @@
+/**
+ * Measurements of a kidney/tumour label volume: volumes, per-kidney volumes
+ * (left/right by LPS x), the axial slice with the largest tumour area and its
+ * diameter, the maximum 3D tumour diameter and the number of tumour
+ * components. One pass over the volume plus work proportional to the tumour,
+ * so it can be re-run after every manual edit.
+ *
+ * Works with axialLayout.ts (axial slices in canonical orientation),
+ * connectedComponents.ts and feretDiameter.ts.
+ *
+ * Left and right: each 26-connected kidney-plus-tumour region goes to the side
+ * of its centroid relative to a midline — halfway between the two largest
+ * regions when there are two or more, else the centre of the volume.
+ * Limitations: a horseshoe kidney is one region and counts for one side.
+ */
+import {
+  computeAxialLayout,
+  readAxialSlice,
+  type AxialLayout,
+} from '../segmentation/axialLayout';
+import { findComponents, labelSet } from '../segmentation/connectedComponents';
+import type { LabelVolume } from '../volume/Volume';
+import {
+  boundaryMidpoints2d,
+  convexHull2d,
+  maxDiameter2dMm,
+  maxPairDistance,
+} from './feretDiameter';
+import type { KidneyMeasurement, Measurements } from './Measurements';
+
+const KIDNEY = 1;
+const TUMOUR = 2;
+
+/** LPS x of voxel index v. */
+function lpsX(volume: LabelVolume, v: number): number {
+  const [nx, ny] = volume.dims;
+  const k = Math.floor(v / (nx * ny));
+  const j = Math.floor((v - k * nx * ny) / nx);
+  const i = v - k * nx * ny - j * nx;
+  const { spacingMm: s, direction: d } = volume;
+  return volume.originMm[0] + i * s[0] * d[0][0] + j * s[1] * d[1][0] + k * s[2] * d[2][0];
+}
+
+function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidneys'] {
+  const { labels, dims } = volume;
+  const { box, ids, sizes } = findComponents(labels, dims, labelSet([KIDNEY, TUMOUR]), 26);
+  const kidneys: Measurements['kidneys'] = { left: null, right: null };
+  if (!box) return kidneys;
+
+  const n = sizes.length;
+  const sumX = new Float64Array(n);
+  const kidneyCount = new Float64Array(n);
+  const tumourCount = new Float64Array(n);
+  let b = 0;
+  for (let k = box.min[2]; k <= box.max[2]; k++) {
+    for (let j = box.min[1]; j <= box.max[1]; j++) {
+      let v = box.min[0] + j * dims[0] + k * dims[0] * dims[1];
+      for (let i = box.min[0]; i <= box.max[0]; i++, v++, b++) {
+        const id = ids[b];
+        if (id === 0) continue;
+        sumX[id] += lpsX(volume, v);
+        if (labels[v] === KIDNEY) kidneyCount[id]++;
+        else tumourCount[id]++;
+      }
+    }
+  }
+
+  const centroidX = (id: number) => sumX[id] / sizes[id];
+  const bySize = sizes.map((_, id) => id).slice(1).sort((a, c) => sizes[c] - sizes[a]);
+  const centreIndex =
+    Math.floor(dims[0] / 2) + Math.floor(dims[1] / 2) * dims[0] +
+    Math.floor(dims[2] / 2) * dims[0] * dims[1];
+  const midline =
+    bySize.length >= 2
+      ? (centroidX(bySize[0]) + centroidX(bySize[1])) / 2
+      : lpsX(volume, centreIndex);
+
+  for (const id of bySize) {
+    const side = centroidX(id) > midline ? 'left' : 'right';
+    const entry: KidneyMeasurement = kidneys[side] ?? { kidneyVolumeMl: 0, tumourVolumeMl: 0 };
+    entry.kidneyVolumeMl += kidneyCount[id] * voxelMl;
+    entry.tumourVolumeMl += tumourCount[id] * voxelMl;
+    kidneys[side] = entry;
+  }
+  return kidneys;
+}
+
+/** Tumour pixels per canonical axial slice. */
+function tumourAreas(labels: Uint8Array, layout: AxialLayout): Uint32Array {
+  const counts = new Uint32Array(layout.sliceCount);
+  const slice = new Uint8Array(layout.height * layout.width);
+  for (let k = 0; k < layout.sliceCount; k++) {
+    readAxialSlice(labels, layout, k, slice);
+    let n = 0;
+    for (let p = 0; p < slice.length; p++) if (slice[p] === TUMOUR) n++;
+    counts[k] = n;
+  }
+  return counts;
+}
+
+/**
+ * Largest 3D diameter: the farthest pair among the surface-face midpoints,
+ * taking from each slice only the vertices of 2D convex hulls (a 3D hull
+ * vertex is always a vertex of its slice's hull).
+ */
+function maxDiameter3dMm(labels: Uint8Array, layout: AxialLayout, areas: Uint32Array): number {
+  const { height, width, rowSpacingMm: sr, colSpacingMm: sc, sliceSpacingMm: sz } = layout;
+  const mask = (k: number, out: Uint8Array) => {
+    readAxialSlice(labels, layout, k, out);
+    for (let p = 0; p < out.length; p++) out[p] = out[p] === TUMOUR ? 1 : 0;
+  };
+  const candidates: number[] = [];
+  const addHull = (points: number[], z: number) => {
+    const hull = convexHull2d(points);
+    for (let p = 0; p < hull.length; p += 2) candidates.push(hull[p], hull[p + 1], z);
+  };
+
+  const below = new Uint8Array(height * width);
+  const current = new Uint8Array(height * width);
+  const above = new Uint8Array(height * width);
+  for (let k = 0; k < layout.sliceCount; k++) {
+    if (areas[k] === 0) continue;
+    mask(k, current);
+    if (k > 0 && areas[k - 1] > 0) mask(k - 1, below);
+    else below.fill(0);
+    if (k + 1 < layout.sliceCount && areas[k + 1] > 0) mask(k + 1, above);
+    else above.fill(0);
+
+    addHull(boundaryMidpoints2d(current, height, width, sr, sc), k * sz);
+    const up: number[] = [];
+    const down: number[] = [];
+    for (let p = 0; p < current.length; p++) {
+      if (!current[p]) continue;
+      const x = (p % width) * sc;
+      const y = Math.floor(p / width) * sr;
+      if (!above[p]) up.push(x, y);
+      if (!below[p]) down.push(x, y);
+    }
+    addHull(up, (k + 0.5) * sz);
+    addHull(down, (k - 0.5) * sz);
+  }
+  return maxPairDistance(candidates, 3);
+}
+
+/**
+ * Measures a label volume (0 background, 1 kidney, 2 tumour).
+ *
+ * @param volume - labels with their grid
+ * @returns volumes in mL, areas in mm², diameters in cm
+ */
+export function measureLabels(volume: LabelVolume): Measurements {
+  const { labels, dims, spacingMm } = volume;
+  const voxelMl = (spacingMm[0] * spacingMm[1] * spacingMm[2]) / 1000;
+
+  let tumourVoxels = 0;
+  for (let v = 0; v < labels.length; v++) if (labels[v] === TUMOUR) tumourVoxels++;
+  const kidneys = measureSides(volume, voxelMl);
+
+  const result: Measurements = {
+    tumourVolumeMl: tumourVoxels * voxelMl,
+    kidneys,
+    tumourSide: null,
+    largestTumourSlice: null,
+    maxTumourDiameter3dCm: 0,
+    tumourComponentCount: 0,
+  };
+  if (tumourVoxels === 0) return result;
+
+  const left = kidneys.left?.tumourVolumeMl ?? 0;
+  const right = kidneys.right?.tumourVolumeMl ?? 0;
+  result.tumourSide = left >= right ? 'left' : 'right';
+  result.tumourComponentCount = findComponents(labels, dims, labelSet([TUMOUR]), 26).sizes.length - 1;
+
+  const layout = computeAxialLayout(volume);
+  const areas = tumourAreas(labels, layout);
+  let index = 0;
+  for (let k = 1; k < areas.length; k++) if (areas[k] > areas[index]) index = k;
+  const slice = new Uint8Array(layout.height * layout.width);
+  readAxialSlice(labels, layout, index, slice);
+  for (let p = 0; p < slice.length; p++) slice[p] = slice[p] === TUMOUR ? 1 : 0;
+
+  result.largestTumourSlice = {
+    index,
+    axis: layout.sliceAxis,
+    areaMm2: areas[index] * layout.rowSpacingMm * layout.colSpacingMm,
+    diameterCm:
+      maxDiameter2dMm(slice, layout.height, layout.width, layout.rowSpacingMm, layout.colSpacingMm) /
+      10,
+  };
+  result.maxTumourDiameter3dCm = maxDiameter3dMm(labels, layout, areas) / 10;
+  return result;
+}
