@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // Cornerstone's DICOM loader ships web workers and WASM codecs that Vite's
 // dependency pre-bundler must not touch in dev; its CommonJS glue must be.
@@ -16,5 +17,15 @@ export default defineConfig({
     ],
   },
   server: { host: '127.0.0.1' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    // The app, and the inference benchmark page that `npm run bench` drives.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('./bench.html', import.meta.url)),
+      },
+    },
+  },
 });

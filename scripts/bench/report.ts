@@ -1,0 +1,179 @@
+/**
+ * Turns the backends' reports into the printed table and the JSON record:
+ * ratios to the onnxruntime peer of the same kind, GFLOP/s, memory growth,
+ * the whole-study time and the parity check.
+ */
+import type { OutputComparison } from '../../src/bench/compare';
+import type {
+  AdapterReport,
+  BackendId,
+  BackendReport,
+  MemorySample,
+  TimingResult,
+} from '../../src/bench/types';
+
+/** The onnxruntime backend each backend is compared with. */
+export const PEER: Record<BackendId, BackendId> = {
+  'tfjs-webgpu': 'ort-webgpu',
+  'tfjs-webgl': 'ort-webgpu',
+  'tfjs-wasm': 'ort-wasm',
+  'ort-webgpu': 'ort-webgpu',
+  'ort-wasm': 'ort-wasm',
+  'node-tfjs-wasm': 'node-ort-cpu',
+  'node-ort-cpu': 'node-ort-cpu',
+};
+
+export interface Row {
+  backend: BackendId;
+  batch: number;
+  readback: string;
+  medianMs: number;
+  p90Ms: number;
+  slicesPerSecond: number;
+  /** Peer's median / this median at the same batch (> 1: faster than the peer). */
+  speedVsPeer?: number;
+  gflopsPerSecond: number;
+  /** Live tfjs tensors and their bytes after the last repetition. */
+  tensors?: number;
+  tensorMB?: number;
+  /** Tensor bytes (tfjs) or JS heap (onnxruntime) growth over the repetitions, MB. */
+  memoryGrowthMB?: number;
+  memoryGrowthOf: 'tensors' | 'js-heap';
+  /** Rendered on a software adapter: time not quotable. */
+  software: boolean;
+}
+
+const MB = 1024 * 1024;
+
+function growth(memory: MemorySample[]): { mb?: number; of: Row['memoryGrowthOf'] } {
+  const first = memory[0];
+  const last = memory[memory.length - 1];
+  if (first?.tensorBytes !== undefined && last?.tensorBytes !== undefined) {
+    return { mb: (last.tensorBytes - first.tensorBytes) / MB, of: 'tensors' };
+  }
+  if (first?.jsHeapBytes !== undefined && last?.jsHeapBytes !== undefined) {
+    return { mb: (last.jsHeapBytes - first.jsHeapBytes) / MB, of: 'js-heap' };
+  }
+  return { of: 'js-heap' };
+}
+
+export function isSoftwareGpu(backend: BackendId, adapter?: AdapterReport): boolean {
+  if (backend.endsWith('webgpu')) return !adapter?.available || !!adapter.isFallbackAdapter;
+  if (backend === 'tfjs-webgl') return /swiftshader|llvmpipe|software/i.test(adapter?.webglRenderer ?? '');
+  return false;
+}
+
+export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[] {
+  const timing = (b: BackendId, batch: number): TimingResult | undefined =>
+    reports.find((r) => r.backend === b)?.timings.find((t) => t.batch === batch);
+  const rows: Row[] = [];
+  for (const r of reports) {
+    for (const t of r.timings) {
+      const peer = PEER[r.backend];
+      const peerTiming = peer === r.backend ? undefined : timing(peer, t.batch) ?? timing(peer, 1);
+      const last = t.memory[t.memory.length - 1];
+      const g = growth(t.memory);
+      rows.push({
+        backend: r.backend,
+        batch: t.batch,
+        readback: t.readback,
+        medianMs: t.medianMs,
+        p90Ms: t.p90Ms,
+        slicesPerSecond: t.slicesPerSecond,
+        speedVsPeer: peerTiming ? peerTiming.medianMs / t.medianMs : undefined,
+        gflopsPerSecond: flopsPerSlice / 1e9 / (t.medianMs / 1000),
+        tensors: last?.numTensors,
+        tensorMB: last?.tensorBytes !== undefined ? last.tensorBytes / MB : undefined,
+        memoryGrowthMB: g.mb,
+        memoryGrowthOf: g.of,
+        software: isSoftwareGpu(r.backend, r.adapter),
+      });
+    }
+  }
+  return rows;
+}
+
+function fmt(v: number | undefined, digits = 1): string {
+  return v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
+}
+
+function table(head: string[], body: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+export interface Comparison extends OutputComparison {
+  a: BackendId;
+  b: BackendId;
+}
+
+export function formatReport(
+  reports: BackendReport[],
+  rows: Row[],
+  comparisons: Comparison[],
+): string {
+  const out: string[] = [];
+  out.push(
+    table(
+      ['backend', 'batch', 'median ms', 'p90 ms', 'slices/s', '× peer', 'GFLOP/s', 'tensors', 'tensor MB', 'Δmem MB'],
+      rows.map((r) => [
+        r.backend + (r.software ? ' (software GPU)' : ''),
+        String(r.batch),
+        fmt(r.medianMs),
+        fmt(r.p90Ms),
+        fmt(r.slicesPerSecond, 2),
+        fmt(r.speedVsPeer, 2),
+        fmt(r.gflopsPerSecond, 2),
+        r.tensors === undefined ? '—' : String(r.tensors),
+        fmt(r.tensorMB),
+        `${fmt(r.memoryGrowthMB, 2)}${r.memoryGrowthOf === 'js-heap' ? ' heap' : ''}`,
+      ]),
+    ),
+  );
+  out.push('× peer: the onnxruntime backend of the same kind (same batch) divided by this one; > 1 is faster.');
+
+  const studies = reports.filter((r) => r.study);
+  if (studies.length > 0) {
+    out.push('');
+    out.push(
+      table(
+        ['whole study', 'slices', 'batch', 'total s', 'parse s', 'preproc s', 'infer s', 'post s', 'largest slice'],
+        studies.map(({ study: s }) => [
+          s!.backend,
+          String(s!.slices),
+          String(s!.batch),
+          fmt(s!.totalMs / 1000, 2),
+          fmt(s!.parseMs / 1000, 2),
+          fmt(s!.preprocessMs / 1000, 2),
+          fmt(s!.inferenceMs / 1000, 2),
+          fmt(s!.postprocessMs / 1000, 2),
+          `${s!.largestSliceIndex} (${fmt(s!.largestAreaMm2 / 100, 1)} cm²)`,
+        ]),
+      ),
+    );
+    out.push(`study path: ${studies[0].study!.path}`);
+  }
+
+  if (comparisons.length > 0) {
+    out.push('');
+    out.push(
+      table(
+        ['parity', 'max |Δp|', 'mean |Δp|', 'labels agree %'],
+        comparisons.map((c) => [
+          `${c.a} vs ${c.b}`,
+          c.maxAbsDiff.toExponential(2),
+          c.meanAbsDiff.toExponential(2),
+          fmt(c.labelAgreement * 100, 3),
+        ]),
+      ),
+    );
+  }
+
+  for (const r of reports) {
+    const notes = [...r.notes, ...(r.error ? [`ERROR: ${r.error}`] : [])];
+    if (notes.length) out.push(`${r.backend} (${r.actualBackend}): ${notes.join('; ')}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,117 @@
+/**
+ * Shapes shared by the benchmark page (src/bench/page), the Node benchmark
+ * (scripts/bench/nodeBench.ts) and the report printer (scripts/bench/report.ts).
+ */
+
+/** Where a backend computes: compared only with the peer of the same kind. */
+export type DeviceKind = 'gpu' | 'cpu';
+
+/** What a timed run reads back to the CPU. */
+export type ReadbackMode = 'probabilities' | 'labels';
+
+/** One backend of one runtime, e.g. `tfjs-webgpu` or `ort-wasm`. */
+export type BackendId =
+  | 'tfjs-webgpu'
+  | 'tfjs-webgl'
+  | 'tfjs-wasm'
+  | 'ort-webgpu'
+  | 'ort-wasm'
+  | 'node-tfjs-wasm'
+  | 'node-ort-cpu';
+
+/** Tensor and heap memory after one repetition over the slice set. */
+export interface MemorySample {
+  /** Live tfjs tensors; undefined for onnxruntime (it exposes no count). */
+  numTensors?: number;
+  /** Bytes held by live tfjs tensors (CPU and GPU side). */
+  tensorBytes?: number;
+  /** Bytes of GPU textures or buffers that tfjs holds, where it says. */
+  gpuBytes?: number;
+  /** JavaScript heap in use (Chromium `performance.memory`, Node heapUsed). */
+  jsHeapBytes?: number;
+  /** WebAssembly and other array buffers outside the JS heap (Node only). */
+  externalBytes?: number;
+}
+
+/** Timings of one backend at one batch size. */
+export interface TimingResult {
+  backend: BackendId;
+  kind: DeviceKind;
+  batch: number;
+  readback: ReadbackMode;
+  /** Slices per timed repetition (the same real slices for every backend). */
+  slices: number;
+  warmupRuns: number;
+  repetitions: number;
+  /** Per-slice time of every timed batch (batch time / batch size), ms. */
+  perSliceMs: number[];
+  medianMs: number;
+  p90Ms: number;
+  slicesPerSecond: number;
+  /** Memory after each repetition, in order. */
+  memory: MemorySample[];
+}
+
+/** Where the whole-study time went, ms. */
+export interface StudyTiming {
+  backend: BackendId;
+  batch: number;
+  slices: number;
+  totalMs: number;
+  parseMs: number;
+  preprocessMs: number;
+  inferenceMs: number;
+  postprocessMs: number;
+  /** Index (in sorted slice order) of the slice with most kidney + tumour. */
+  largestSliceIndex: number;
+  largestAreaMm2: number;
+  /** Which code path was timed, in words (the report prints it). */
+  path: string;
+}
+
+/** What the GPU adapter says about itself (browser only). */
+export interface AdapterReport {
+  available: boolean;
+  isFallbackAdapter?: boolean;
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+  shaderF16?: boolean;
+  /** WebGL2's unmasked renderer (for the tfjs WebGL backend). */
+  webglRenderer?: string;
+}
+
+/** Everything one backend run reports back. */
+export interface BackendReport {
+  backend: BackendId;
+  /** The backend that really ran (tfjs may fall back quietly). */
+  actualBackend: string;
+  ok: boolean;
+  error?: string;
+  /** Why a part was skipped, in words. */
+  notes: string[];
+  modelLoadMs?: number;
+  timings: TimingResult[];
+  study?: StudyTiming;
+  adapter?: AdapterReport;
+}
+
+/** The page's configuration, served by the benchmark server. */
+export interface PageConfig {
+  manifestUrl: string;
+  /** DICOM files of the benchmark slices (a subset of the study). */
+  sliceUrls: string[];
+  /** All DICOM files of the study, or empty to skip the study timing. */
+  studyUrls: string[];
+  /** Kinds of backend that time the whole study. */
+  studyKinds: DeviceKind[];
+  warmupRuns: number;
+  repetitions: number;
+  batches: number[];
+  readback: ReadbackMode;
+  /** GPU backends on a software (fallback) adapter: skip them or run them. */
+  fallbackGpu: 'skip' | 'run';
+  /** Where the page POSTs the outputs for the parity check. */
+  outputUrl: string;
+}
