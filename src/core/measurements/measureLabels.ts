@@ -18,7 +18,13 @@ import {
   readAxialSlice,
   type AxialLayout,
 } from '../segmentation/axialLayout';
-import { findComponents, labelSet } from '../segmentation/connectedComponents';
+import {
+  boundingBox,
+  boxDims,
+  findComponents,
+  labelSet,
+  type VoxelBox,
+} from '../segmentation/connectedComponents';
 import type { LabelVolume } from '../volume/Volume';
 import {
   boundaryMidpoints2d,
@@ -31,12 +37,8 @@ import type { KidneyMeasurement, Measurements } from './Measurements';
 const KIDNEY = 1;
 const TUMOUR = 2;
 
-/** LPS x of voxel index v. */
-function lpsX(volume: LabelVolume, v: number): number {
-  const [nx, ny] = volume.dims;
-  const k = Math.floor(v / (nx * ny));
-  const j = Math.floor((v - k * nx * ny) / nx);
-  const i = v - k * nx * ny - j * nx;
+/** LPS x of the (possibly fractional) voxel position (i, j, k). */
+function lpsX(volume: LabelVolume, i: number, j: number, k: number): number {
   const { spacingMm: s, direction: d } = volume;
   return volume.originMm[0] + i * s[0] * d[0][0] + j * s[1] * d[1][0] + k * s[2] * d[2][0];
 }
@@ -48,7 +50,7 @@ function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidne
   if (!box) return kidneys;
 
   const n = sizes.length;
-  const sumX = new Float64Array(n);
+  const sumIjk = new Float64Array(n * 3);
   const kidneyCount = new Float64Array(n);
   const tumourCount = new Float64Array(n);
   let b = 0;
@@ -58,22 +60,22 @@ function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidne
       for (let i = box.min[0]; i <= box.max[0]; i++, v++, b++) {
         const id = ids[b];
         if (id === 0) continue;
-        sumX[id] += lpsX(volume, v);
+        sumIjk[id * 3] += i;
+        sumIjk[id * 3 + 1] += j;
+        sumIjk[id * 3 + 2] += k;
         if (labels[v] === KIDNEY) kidneyCount[id]++;
         else tumourCount[id]++;
       }
     }
   }
 
-  const centroidX = (id: number) => sumX[id] / sizes[id];
+  const centroidX = (id: number) =>
+    lpsX(volume, sumIjk[id * 3] / sizes[id], sumIjk[id * 3 + 1] / sizes[id], sumIjk[id * 3 + 2] / sizes[id]);
   const bySize = sizes.map((_, id) => id).slice(1).sort((a, c) => sizes[c] - sizes[a]);
-  const centreIndex =
-    Math.floor(dims[0] / 2) + Math.floor(dims[1] / 2) * dims[0] +
-    Math.floor(dims[2] / 2) * dims[0] * dims[1];
   const midline =
     bySize.length >= 2
       ? (centroidX(bySize[0]) + centroidX(bySize[1])) / 2
-      : lpsX(volume, centreIndex);
+      : lpsX(volume, (dims[0] - 1) / 2, (dims[1] - 1) / 2, (dims[2] - 1) / 2);
 
   for (const id of bySize) {
     const side = centroidX(id) > midline ? 'left' : 'right';
@@ -83,6 +85,26 @@ function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidne
     kidneys[side] = entry;
   }
   return kidneys;
+}
+
+/**
+ * The tumour alone (labels 0/2) inside its bounding box, on a grid with the
+ * same spacing and direction, so that slice work scales with the tumour.
+ */
+function cropTumour(volume: LabelVolume, box: VoxelBox): LabelVolume {
+  const { labels, dims } = volume;
+  const crop = boxDims(box);
+  const out = new Uint8Array(crop[0] * crop[1] * crop[2]);
+  let o = 0;
+  for (let k = box.min[2]; k <= box.max[2]; k++) {
+    for (let j = box.min[1]; j <= box.max[1]; j++) {
+      let v = box.min[0] + j * dims[0] + k * dims[0] * dims[1];
+      for (let i = box.min[0]; i <= box.max[0]; i++, v++, o++) {
+        if (labels[v] === TUMOUR) out[o] = TUMOUR;
+      }
+    }
+  }
+  return { ...volume, labels: out, dims: crop };
 }
 
 /** Tumour pixels per canonical axial slice. */
@@ -152,9 +174,11 @@ export function measureLabels(volume: LabelVolume): Measurements {
   const { labels, dims, spacingMm } = volume;
   const voxelMl = (spacingMm[0] * spacingMm[1] * spacingMm[2]) / 1000;
 
-  let tumourVoxels = 0;
-  for (let v = 0; v < labels.length; v++) if (labels[v] === TUMOUR) tumourVoxels++;
   const kidneys = measureSides(volume, voxelMl);
+  const tumourBox = boundingBox(labels, dims, labelSet([TUMOUR]));
+  const tumour = tumourBox ? cropTumour(volume, tumourBox) : null;
+  let tumourVoxels = 0;
+  if (tumour) for (let v = 0; v < tumour.labels.length; v++) tumourVoxels += tumour.labels[v] >> 1;
 
   const result: Measurements = {
     tumourVolumeMl: tumourVoxels * voxelMl,
@@ -164,29 +188,31 @@ export function measureLabels(volume: LabelVolume): Measurements {
     maxTumourDiameter3dCm: 0,
     tumourComponentCount: 0,
   };
-  if (tumourVoxels === 0) return result;
+  if (!tumour || !tumourBox) return result;
 
   const left = kidneys.left?.tumourVolumeMl ?? 0;
   const right = kidneys.right?.tumourVolumeMl ?? 0;
   result.tumourSide = left >= right ? 'left' : 'right';
-  result.tumourComponentCount = findComponents(labels, dims, labelSet([TUMOUR]), 26).sizes.length - 1;
+  result.tumourComponentCount =
+    findComponents(tumour.labels, tumour.dims, labelSet([TUMOUR]), 26).sizes.length - 1;
 
-  const layout = computeAxialLayout(volume);
-  const areas = tumourAreas(labels, layout);
+  const layout = computeAxialLayout(tumour);
+  const areas = tumourAreas(tumour.labels, layout);
   let index = 0;
   for (let k = 1; k < areas.length; k++) if (areas[k] > areas[index]) index = k;
   const slice = new Uint8Array(layout.height * layout.width);
-  readAxialSlice(labels, layout, index, slice);
+  readAxialSlice(tumour.labels, layout, index, slice);
   for (let p = 0; p < slice.length; p++) slice[p] = slice[p] === TUMOUR ? 1 : 0;
 
   result.largestTumourSlice = {
-    index,
+    // The crop keeps the axis order and slice direction: only an offset differs.
+    index: index + tumourBox.min[layout.sliceAxis],
     axis: layout.sliceAxis,
     areaMm2: areas[index] * layout.rowSpacingMm * layout.colSpacingMm,
     diameterCm:
       maxDiameter2dMm(slice, layout.height, layout.width, layout.rowSpacingMm, layout.colSpacingMm) /
       10,
   };
-  result.maxTumourDiameter3dCm = maxDiameter3dMm(labels, layout, areas) / 10;
+  result.maxTumourDiameter3dCm = maxDiameter3dMm(tumour.labels, layout, areas) / 10;
   return result;
 }

@@ -113,45 +113,52 @@ export function findComponentsInBox(
   box: VoxelBox,
   connectivity: Connectivity = 26,
 ): Components {
+  // Work on the box padded by one non-member voxel on every side, so that
+  // neighbours are plain index offsets with no bounds checks.
   const [bx, by, bz] = boxDims(box);
-  const plane = bx * by;
-  const ids = new Int32Array(bx * by * bz);
-  const queue = new Int32Array(bx * by * bz);
-  const offsets = neighbourOffsets(connectivity);
-  const sizes = [0];
-  const volumeOffset = box.min[0] + box.min[1] * dims[0] + box.min[2] * dims[0] * dims[1];
-  const isMember = (i: number, j: number, k: number) =>
-    members[labels[volumeOffset + i + j * dims[0] + k * dims[0] * dims[1]]] === 1;
-
+  const px = bx + 2;
+  const pplane = px * (by + 2);
+  const member = new Uint8Array(pplane * (bz + 2));
   for (let k = 0; k < bz; k++) {
     for (let j = 0; j < by; j++) {
-      for (let i = 0; i < bx; i++) {
-        const seed = i + j * bx + k * plane;
-        if (ids[seed] !== 0 || !isMember(i, j, k)) continue;
+      let v = box.min[0] + (box.min[1] + j) * dims[0] + (box.min[2] + k) * dims[0] * dims[1];
+      let p = 1 + (j + 1) * px + (k + 1) * pplane;
+      for (let i = 0; i < bx; i++, v++, p++) member[p] = members[labels[v]];
+    }
+  }
 
-        const id = sizes.length;
-        let head = 0;
-        let tail = 0;
-        ids[seed] = id;
-        queue[tail++] = seed;
-        while (head < tail) {
-          const b = queue[head++];
-          const ck = Math.floor(b / plane);
-          const cj = Math.floor((b - ck * plane) / bx);
-          const ci = b - ck * plane - cj * bx;
-          for (const [di, dj, dk] of offsets) {
-            const ni = ci + di;
-            const nj = cj + dj;
-            const nk = ck + dk;
-            if (ni < 0 || nj < 0 || nk < 0 || ni >= bx || nj >= by || nk >= bz) continue;
-            const n = ni + nj * bx + nk * plane;
-            if (ids[n] !== 0 || !isMember(ni, nj, nk)) continue;
-            ids[n] = id;
-            queue[tail++] = n;
-          }
+  const steps = Int32Array.from(
+    neighbourOffsets(connectivity).map(([di, dj, dk]) => di + dj * px + dk * pplane),
+  );
+  const padded = new Int32Array(member.length);
+  const queue = new Int32Array(bx * by * bz);
+  const sizes = [0];
+  for (let seed = 0; seed < member.length; seed++) {
+    if (!member[seed] || padded[seed] !== 0) continue;
+    const id = sizes.length;
+    let head = 0;
+    let tail = 0;
+    padded[seed] = id;
+    queue[tail++] = seed;
+    while (head < tail) {
+      const b = queue[head++];
+      for (let s = 0; s < steps.length; s++) {
+        const n = b + steps[s];
+        if (member[n] && padded[n] === 0) {
+          padded[n] = id;
+          queue[tail++] = n;
         }
-        sizes.push(tail);
       }
+    }
+    sizes.push(tail);
+  }
+
+  const ids = new Int32Array(bx * by * bz);
+  let b = 0;
+  for (let k = 0; k < bz; k++) {
+    for (let j = 0; j < by; j++) {
+      let p = 1 + (j + 1) * px + (k + 1) * pplane;
+      for (let i = 0; i < bx; i++, b++, p++) ids[b] = padded[p];
     }
   }
   return { box, ids, sizes };
