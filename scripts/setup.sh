@@ -25,5 +25,6 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
+  export ONNXRUNTIME_NODE_INSTALL=skip
   npm ci --no-audit --no-fund
 fi
