@@ -190,6 +190,8 @@ export async function buildVolume(
   for (const s of slices) {
     frames.push(await decodeFrame(s));
     options.onProgress?.(frames.length, total);
+    // Let the browser paint progress (and Node run timers) between slices.
+    if (frames.length % 8 === 0) await new Promise((r) => setTimeout(r, 0));
   }
   const perSlice = first.rows * first.columns;
   const volume: Volume = {

@@ -1,0 +1,74 @@
+/**
+ * React binding of {@link StudyViewer}: creates it once the three view
+ * elements exist, shows the store's volume, and exposes what the overlays
+ * display (slice per view, window, voxel under the mouse).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { getLogger } from '../../../core/log/logger';
+import type { Volume } from '../../../core/volume/Volume';
+import { setCurrentViewer } from '../../../viewer/currentViewer';
+import type { VoxelProbe } from '../../../viewer/probeVoxel';
+import { StudyViewer } from '../../../viewer/StudyViewer';
+import type { ViewName } from '../../../viewer/viewportIds';
+
+const log = getLogger('viewer-panel');
+
+export interface ViewOverlay {
+  slice: { index: number; count: number } | null;
+  probe: VoxelProbe | null;
+}
+
+const EMPTY: Record<ViewName, ViewOverlay> = {
+  axial: { slice: null, probe: null },
+  coronal: { slice: null, probe: null },
+  sagittal: { slice: null, probe: null },
+};
+
+export function useStudyViewer(volume: Volume | null) {
+  const elements = useRef<Partial<Record<ViewName, HTMLDivElement | null>>>({});
+  const viewerRef = useRef<Promise<StudyViewer> | null>(null);
+  const [overlays, setOverlays] = useState(EMPTY);
+  const [windowHu, setWindowHu] = useState<{ widthHu: number; levelHu: number } | null>(null);
+  const [shownVolume, setShownVolume] = useState<Volume | null>(null);
+
+  useEffect(() => {
+    const els = elements.current as Record<ViewName, HTMLDivElement>;
+    const viewer = new StudyViewer(els, {
+      onSlice: (view, index, count) =>
+        setOverlays((o) => ({ ...o, [view]: { ...o[view], slice: { index, count } } })),
+      onWindow: (widthHu, levelHu) => setWindowHu({ widthHu, levelHu }),
+      onProbe: (view, probe) => setOverlays((o) => ({ ...o, [view]: { ...o[view], probe } })),
+    });
+    const started = viewer.start().then(() => viewer);
+    viewerRef.current = started;
+    started.then(() => setCurrentViewer(viewer), (err) => log.error('viewer start failed', err));
+
+    const observer = new ResizeObserver(() => viewer.resize());
+    Object.values(els).forEach((el) => observer.observe(el));
+    return () => {
+      observer.disconnect();
+      setCurrentViewer(null);
+      viewerRef.current = null;
+      void started.then((v) => v.destroy());
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!volume || !viewerRef.current) return;
+    let cancelled = false;
+    viewerRef.current
+      .then(async (viewer) => {
+        if (cancelled) return;
+        setOverlays(EMPTY);
+        await viewer.setVolume(volume);
+        if (!cancelled) setShownVolume(volume);
+      })
+      .catch((err) => log.error('could not show the volume', err));
+    return () => {
+      cancelled = true;
+    };
+  }, [volume]);
+
+  const withViewer = (fn: (v: StudyViewer) => void) => void viewerRef.current?.then(fn);
+  return { elements, overlays, windowHu, shownVolume, withViewer };
+}

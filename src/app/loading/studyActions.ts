@@ -1,0 +1,100 @@
+/**
+ * What the UI can do with a study: load files (drop, picker, example) and
+ * open one of the series found. A failed load leaves what was already loaded
+ * on screen; only its messages change.
+ */
+import {
+  loadStudyFromFiles,
+  openSeries,
+  type InputFile,
+  type StudyMessage,
+} from '../../core/dicom';
+import { getLogger } from '../../core/log/logger';
+import { useStudyStore } from '../store/studyStore';
+import type { NamedFile } from './readDroppedItems';
+
+const log = getLogger('study');
+const set = useStudyStore.setState;
+
+async function readAll(files: NamedFile[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const { path, file } of files) {
+    out.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (out.length % 16 === 0) {
+      set({ progress: { label: 'Reading files', done: out.length, total: files.length } });
+    }
+  }
+  return out;
+}
+
+/** Status to fall back to when a load brings nothing new. */
+function settledStatus() {
+  return useStudyStore.getState().volume ? 'ready' : 'failed';
+}
+
+/**
+ * Loads dropped or chosen files and opens the default series.
+ *
+ * @param files - files with their paths in the drop
+ * @param isExample - true for the built-in synthetic phantom
+ */
+export async function loadFiles(files: NamedFile[] | InputFile[], isExample = false) {
+  set({ status: 'reading', progress: { label: 'Reading files', done: 0, total: files.length } });
+  const inputs =
+    files.length > 0 && 'file' in files[0]
+      ? await readAll(files as NamedFile[])
+      : (files as InputFile[]);
+  const study = loadStudyFromFiles(inputs);
+  log.info('loaded', study.series.length, 'series,', study.skipped.length, 'skipped');
+
+  if (study.series.length === 0) {
+    set({ status: settledStatus(), progress: null, loadMessages: study.messages });
+    return;
+  }
+  set({ study, isExample, loadMessages: study.messages, progress: null });
+  await openSeriesAt(study.defaultIndex);
+}
+
+/** Builds and shows series `index` of the current study. */
+export async function openSeriesAt(index: number) {
+  const series = useStudyStore.getState().study?.series[index];
+  if (!series) return;
+  const previousIndex = useStudyStore.getState().selectedIndex;
+  set({ status: 'building', selectedIndex: index });
+  try {
+    const opened = await openSeries(series, {
+      onProgress: (done, total) => set({ progress: { label: 'Decoding slices', done, total } }),
+    });
+    set({
+      status: 'ready',
+      progress: null,
+      volume: opened.volume,
+      summary: series.summary,
+      patientStudy: series.kind === 'dicom' ? series.patientStudy : null,
+      seriesMessages: opened.warnings,
+    });
+  } catch (err) {
+    const message: StudyMessage = {
+      level: 'error',
+      code: 'decode-error',
+      text: `Could not decode series "${series.summary.description || series.summary.id}": ${
+        err instanceof Error ? err.message : String(err)
+      }`,
+    };
+    set({
+      status: settledStatus(),
+      progress: null,
+      selectedIndex: previousIndex,
+      seriesMessages: [message],
+    });
+  }
+}
+
+/** Reports a failure that happened before any file could be read. */
+export function reportLoadError(text: string) {
+  set({
+    status: settledStatus(),
+    progress: null,
+    loadMessages: [{ level: 'error', code: 'no-images', text }],
+  });
+}

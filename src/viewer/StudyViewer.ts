@@ -1,0 +1,245 @@
+/**
+ * Wires Cornerstone3D to three DOM elements (axial, coronal, sagittal views
+ * of one volume): rendering engine, tools, a window shared by the views,
+ * keyboard shortcuts and change notifications. Everything clinical — which
+ * volume, which window — is decided by the caller; this class only displays.
+ */
+import {
+  Enums,
+  eventTarget,
+  RenderingEngine,
+  setVolumesForViewports,
+  utilities,
+} from '@cornerstonejs/core';
+import type { Types } from '@cornerstonejs/core';
+import type { Vec3, Volume } from '../core/volume/Volume';
+import { voxelToWorld } from '../core/volume/voxelGeometry';
+import { getLogger } from '../core/log/logger';
+import { createToolGroup } from './createToolGroup';
+import { initCornerstone } from './initCornerstone';
+import { keyAction } from './keyboardActions';
+import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
+import { releaseCornerstoneVolume, toCornerstoneVolume } from './toCornerstoneVolume';
+import { RENDERING_ENGINE_ID, VIEW_NAMES, type ViewName } from './viewportIds';
+import { DEFAULT_PRESET, rangeToWindow, WINDOW_PRESETS, windowToRange } from './windowPresets';
+
+const log = getLogger('viewer');
+
+const ORIENTATION: Record<ViewName, Enums.OrientationAxis> = {
+  axial: Enums.OrientationAxis.AXIAL,
+  coronal: Enums.OrientationAxis.CORONAL,
+  sagittal: Enums.OrientationAxis.SAGITTAL,
+};
+
+export interface ViewerListener {
+  /** The slice shown in a view changed (index is 0-based). */
+  onSlice(view: ViewName, index: number, count: number): void;
+  /** The shared display window changed. */
+  onWindow(widthHu: number, levelHu: number): void;
+  /** The voxel under the mouse changed (null: outside the volume). */
+  onProbe(view: ViewName, probe: VoxelProbe | null): void;
+}
+
+export class StudyViewer {
+  private engine: RenderingEngine | undefined;
+  private volume: Volume | undefined;
+  private volumeId: string | undefined;
+  private syncingWindow = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly elements: Record<ViewName, HTMLDivElement>,
+    private readonly listener: ViewerListener,
+  ) {}
+
+  /** Creates the rendering engine and views; call once after mounting. */
+  async start(): Promise<void> {
+    await initCornerstone();
+    const engine = new RenderingEngine(RENDERING_ENGINE_ID);
+    this.engine = engine;
+    engine.setViewports(
+      VIEW_NAMES.map((name) => ({
+        viewportId: name,
+        type: Enums.ViewportType.ORTHOGRAPHIC,
+        element: this.elements[name],
+        defaultOptions: { orientation: ORIENTATION[name], background: [0, 0, 0] as Types.Point3 },
+      })),
+    );
+    const group = createToolGroup();
+    for (const name of VIEW_NAMES) {
+      group.addViewport(name, RENDERING_ENGINE_ID);
+      this.wireElement(name);
+    }
+    this.listen(eventTarget as unknown as EventTarget, Enums.Events.VOI_MODIFIED, (e) =>
+      this.onVoiModified(e as CustomEvent),
+    );
+  }
+
+  /** Shows `volume` in all views with the default window. */
+  async setVolume(volume: Volume): Promise<void> {
+    const engine = this.requireEngine();
+    const previous = this.volumeId;
+    this.volume = volume;
+    this.volumeId = toCornerstoneVolume(volume);
+    await setVolumesForViewports(engine, [{ volumeId: this.volumeId }], VIEW_NAMES);
+    if (previous) releaseCornerstoneVolume(previous);
+    this.reset();
+  }
+
+  /** Applies a window (HU) to all views. */
+  setWindow(widthHu: number, levelHu: number): void {
+    const engine = this.requireEngine();
+    this.syncingWindow = true;
+    try {
+      for (const name of VIEW_NAMES) {
+        const vp = engine.getViewport(name) as Types.IVolumeViewport;
+        vp.setProperties({ voiRange: windowToRange(widthHu, levelHu) });
+        vp.render();
+      }
+    } finally {
+      this.syncingWindow = false;
+    }
+    this.listener.onWindow(widthHu, levelHu);
+  }
+
+  /** Moves a view by `delta` slices. */
+  scroll(view: ViewName, delta: number): void {
+    const vp = this.viewport(view);
+    utilities.scroll(vp, { delta, volumeId: this.volumeId });
+  }
+
+  /** Multiplies a view's zoom. */
+  zoomBy(view: ViewName, factor: number): void {
+    const vp = this.viewport(view);
+    vp.setZoom(vp.getZoom() * factor);
+    vp.render();
+  }
+
+  /** Resets cameras to fit and centre, and the window to the default. */
+  reset(): void {
+    for (const name of VIEW_NAMES) this.viewport(name).resetCamera();
+    this.setWindow(DEFAULT_PRESET.widthHu, DEFAULT_PRESET.levelHu);
+    this.engine?.render();
+    for (const name of VIEW_NAMES) this.reportSlice(name);
+  }
+
+  /** Moves every view to the slices through voxel `ijk`. */
+  showVoxel(ijk: Vec3): void {
+    const world = voxelToWorld(this.requireVolume(), ijk) as Types.Point3;
+    for (const name of VIEW_NAMES) {
+      (this.viewport(name) as Types.IVolumeViewport).jumpToWorld(world);
+      this.reportSlice(name);
+    }
+  }
+
+  /** Page (client) coordinates of voxel `ijk` in a view. */
+  voxelToClient(view: ViewName, ijk: Vec3): [number, number] {
+    const [x, y] = voxelToCanvas(this.viewport(view), this.requireVolume(), ijk);
+    const rect = this.viewport(view).canvas.getBoundingClientRect();
+    return [rect.left + x, rect.top + y];
+  }
+
+  /** Current slice index and count of a view. */
+  sliceOf(view: ViewName): { index: number; count: number } {
+    const vp = this.viewport(view) as Types.IVolumeViewport;
+    return { index: vp.getSliceIndex(), count: vp.getNumberOfSlices() };
+  }
+
+  /** The canvas a view draws into. */
+  canvasOf(view: ViewName): HTMLCanvasElement {
+    return this.viewport(view).canvas;
+  }
+
+  /** Re-fits the views after their elements changed size. */
+  resize(): void {
+    this.engine?.resize(true, true);
+  }
+
+  /** Releases Cornerstone resources and listeners. */
+  destroy(): void {
+    for (const c of this.cleanups.splice(0)) c();
+    if (this.volumeId) releaseCornerstoneVolume(this.volumeId);
+    this.engine?.destroy();
+    this.engine = undefined;
+  }
+
+  private viewport(view: ViewName): Types.IViewport {
+    return this.requireEngine().getViewport(view);
+  }
+
+  private requireEngine(): RenderingEngine {
+    if (!this.engine) throw new Error('viewer not started');
+    return this.engine;
+  }
+
+  private requireVolume(): Volume {
+    if (!this.volume) throw new Error('no volume shown');
+    return this.volume;
+  }
+
+  private listen(target: EventTarget, type: string, fn: (e: Event) => void): void {
+    target.addEventListener(type, fn);
+    this.cleanups.push(() => target.removeEventListener(type, fn));
+  }
+
+  private wireElement(name: ViewName): void {
+    const el = this.elements[name];
+    el.tabIndex = 0;
+    this.listen(el, 'contextmenu', (e) => e.preventDefault());
+    this.listen(el, Enums.Events.CAMERA_MODIFIED, () => this.reportSlice(name));
+    this.listen(el, Enums.Events.VOLUME_NEW_IMAGE, () => this.reportSlice(name));
+    this.listen(el, 'mousemove', (e) => this.onMouseMove(name, e as MouseEvent));
+    this.listen(el, 'mouseleave', () => this.listener.onProbe(name, null));
+    this.listen(el, 'keydown', (e) => this.onKey(name, e as KeyboardEvent));
+  }
+
+  private reportSlice(name: ViewName): void {
+    if (!this.volume) return;
+    const { index, count } = this.sliceOf(name);
+    this.listener.onSlice(name, index, count);
+  }
+
+  private onMouseMove(name: ViewName, e: MouseEvent): void {
+    if (!this.volume) return;
+    const rect = this.viewport(name).canvas.getBoundingClientRect();
+    const probe = probeVoxel(this.viewport(name), this.volume, [
+      e.clientX - rect.left,
+      e.clientY - rect.top,
+    ]);
+    this.listener.onProbe(name, probe);
+  }
+
+  private onKey(name: ViewName, e: KeyboardEvent): void {
+    const action = keyAction(e.key);
+    if (!action || !this.volume) return;
+    e.preventDefault();
+    if (action.kind === 'scroll') this.scroll(name, action.delta);
+    else if (action.kind === 'zoom') this.zoomBy(name, action.factor);
+    else if (action.kind === 'reset') this.reset();
+    else {
+      const p = WINDOW_PRESETS[action.index];
+      this.setWindow(p.widthHu, p.levelHu);
+    }
+  }
+
+  /** A drag on one view changes its window: copy it to the others. */
+  private onVoiModified(e: CustomEvent): void {
+    if (this.syncingWindow || !this.engine) return;
+    const detail = e.detail as { viewportId?: string; range?: { lower: number; upper: number } };
+    if (!detail.range || !VIEW_NAMES.includes(detail.viewportId as ViewName)) return;
+    const { widthHu, levelHu } = rangeToWindow(detail.range.lower, detail.range.upper);
+    log.debug('window', widthHu, levelHu);
+    this.syncingWindow = true;
+    try {
+      for (const name of VIEW_NAMES) {
+        if (name === detail.viewportId) continue;
+        const vp = this.viewport(name) as Types.IVolumeViewport;
+        vp.setProperties({ voiRange: { ...detail.range } });
+        vp.render();
+      }
+    } finally {
+      this.syncingWindow = false;
+    }
+    this.listener.onWindow(widthHu, levelHu);
+  }
+}
