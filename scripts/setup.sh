@@ -8,7 +8,7 @@ APT_PACKAGES=(
   chromium chromium-driver
   python3-torch python3-torchvision python3-numpy python3-scipy python3-skimage
   python3-sklearn python3-nibabel python3-pydicom python3-onnx python3-pytest python3-pil
-  dcmtk
+  dcmtk libopenjp2-tools
 )
 
 missing=()
