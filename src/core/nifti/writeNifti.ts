@@ -23,11 +23,12 @@ const NIFTI_UNITS_MM = 2;
 /** The 4 × 4 RAS affine (voxel index → mm) of a label volume. */
 export function rasAffine(volume: Pick<LabelVolume, 'spacingMm' | 'originMm' | 'direction'>): number[][] {
   const flip = [-1, -1, 1];
+  // `+ 0` turns −0 into 0, so headers and printed affines stay tidy.
   const rows = [0, 1, 2].map((r) => [
-    flip[r] * volume.direction[0][r] * volume.spacingMm[0],
-    flip[r] * volume.direction[1][r] * volume.spacingMm[1],
-    flip[r] * volume.direction[2][r] * volume.spacingMm[2],
-    flip[r] * volume.originMm[r],
+    flip[r] * volume.direction[0][r] * volume.spacingMm[0] + 0,
+    flip[r] * volume.direction[1][r] * volume.spacingMm[1] + 0,
+    flip[r] * volume.direction[2][r] * volume.spacingMm[2] + 0,
+    flip[r] * volume.originMm[r] + 0,
   ]);
   return [...rows, [0, 0, 0, 1]];
 }

@@ -17,7 +17,6 @@ import type { LabelVolume, Vec3 } from '../volume/Volume';
 import {
   boundingBox,
   findComponents,
-  findComponentsInBox,
   labelSet,
   neighbourOffsets,
   type VoxelBox,
@@ -111,37 +110,81 @@ function fillHoles(volume: LabelVolume): void {
   const organ = boundingBox(labels, dims, labelSet([KIDNEY, TUMOUR]));
   if (!organ) return;
 
-  // One voxel of margin, so that background around the organ is one region.
-  const box: VoxelBox = {
-    min: [0, 1, 2].map((a) => Math.max(0, organ.min[a] - 1)) as Vec3,
-    max: [0, 1, 2].map((a) => Math.min(dims[a] - 1, organ.max[a] + 1)) as Vec3,
-  };
-  const { ids, sizes } = findComponentsInBox(labels, dims, labelSet([0]), box, 6);
-
-  const open = new Uint8Array(sizes.length);
-  forEachInBox(dims, box, (_v, b, i, j, k) => {
-    const onFace =
-      i === box.min[0] || i === box.max[0] || j === box.min[1] || j === box.max[1] ||
-      k === box.min[2] || k === box.max[2];
-    if (onFace && ids[b] !== 0) open[ids[b]] = 1;
-  });
-
-  const votes = new Float64Array(sizes.length * 3);
-  const offsets = neighbourOffsets(6);
-  forEachInBox(dims, box, (_v, b, i, j, k) => {
-    const id = ids[b];
-    if (id === 0 || open[id]) return;
-    for (const [di, dj, dk] of offsets) {
-      const label = labels[i + di + (j + dj) * dims[0] + (k + dk) * dims[0] * dims[1]];
-      votes[id * 3 + label]++;
+  // The organ box with two extra layers: an inner layer of background that
+  // joins everything outside the organ into one region, and an outer
+  // sentinel layer that stops the flood fill without bounds checks.
+  const [bx, by, bz] = [0, 1, 2].map((a) => organ.max[a] - organ.min[a] + 1);
+  const px = bx + 4;
+  const plane = px * (by + 4);
+  const size = plane * (bz + 4);
+  const BACKGROUND = 1;
+  const OUTSIDE = 2;
+  const state = new Uint8Array(size);
+  const volumeIndex = (i: number, j: number, k: number) =>
+    organ.min[0] + i + (organ.min[1] + j) * dims[0] + (organ.min[2] + k) * dims[0] * dims[1];
+  for (let k = -1; k <= bz; k++) {
+    for (let j = -1; j <= by; j++) {
+      for (let i = -1; i <= bx; i++) {
+        const inside = i >= 0 && j >= 0 && k >= 0 && i < bx && j < by && k < bz;
+        if (!inside || labels[volumeIndex(i, j, k)] === 0) {
+          state[i + 2 + (j + 2) * px + (k + 2) * plane] = BACKGROUND;
+        }
+      }
     }
-  });
+  }
 
-  forEachInBox(dims, box, (v, b) => {
-    const id = ids[b];
-    if (id === 0 || open[id]) return;
-    labels[v] = votes[id * 3 + TUMOUR] > votes[id * 3 + KIDNEY] ? TUMOUR : KIDNEY;
-  });
+  const steps = [1, -1, px, -px, plane, -plane];
+  const queue = new Int32Array(size);
+  const flood = (seed: number, from: number, to: number, visit?: (p: number) => void) => {
+    let head = 0;
+    let tail = 0;
+    state[seed] = to;
+    queue[tail++] = seed;
+    while (head < tail) {
+      const p = queue[head++];
+      visit?.(p);
+      for (const s of steps) {
+        if (state[p + s] === from) {
+          state[p + s] = to;
+          queue[tail++] = p + s;
+        }
+      }
+    }
+    return tail;
+  };
+  flood(1 + px + plane, BACKGROUND, OUTSIDE);
+
+  // What is still background is enclosed: fill each hole with the label most
+  // of its face neighbours carry.
+  const HOLE = 3;
+  for (let k = 0; k < bz; k++) {
+    for (let j = 0; j < by; j++) {
+      for (let i = 0; i < bx; i++) {
+        const seed = i + 2 + (j + 2) * px + (k + 2) * plane;
+        if (state[seed] !== BACKGROUND) continue;
+        let kidneyVotes = 0;
+        let tumourVotes = 0;
+        const count = flood(seed, BACKGROUND, HOLE, (p) => {
+          for (const s of steps) {
+            if (state[p + s] !== 0) continue;
+            const n = p + s;
+            const k2 = Math.floor(n / plane);
+            const j2 = Math.floor((n - k2 * plane) / px);
+            const label = labels[volumeIndex(n - k2 * plane - j2 * px - 2, j2 - 2, k2 - 2)];
+            if (label === TUMOUR) tumourVotes++;
+            else kidneyVotes++;
+          }
+        });
+        const fill = tumourVotes > kidneyVotes ? TUMOUR : KIDNEY;
+        for (let q = 0; q < count; q++) {
+          const p = queue[q];
+          const k2 = Math.floor(p / plane);
+          const j2 = Math.floor((p - k2 * plane) / px);
+          labels[volumeIndex(p - k2 * plane - j2 * px - 2, j2 - 2, k2 - 2)] = fill;
+        }
+      }
+    }
+  }
 }
 
 /**
