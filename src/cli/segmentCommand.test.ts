@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../core/inference/initBackend';
+import { saveModelToDir, testManifest } from '../core/inference/testing/saveModelToDir';
+import { buildThresholdNetwork } from '../core/inference/testing/testNetworks';
+import { readNifti } from '../core/nifti/readNifti';
+import { writeNifti } from '../core/nifti/writeNifti';
+import { centredGrid, PHANTOM, phantomVolume } from '../core/segmentation/testing/kidneyPhantom';
+import type { Volume } from '../core/volume/Volume';
+import { CliError } from './CliError';
+import { parseSegmentArgs, runSegment } from './segmentCommand';
+
+const root = resolve(__dirname, '../..');
+const sharedData = process.env.SHARED_DATA ?? resolve(root, '../shared/data');
+const realNifti = join(sharedData, 'ct/totalseg/example_ct_sm.nii.gz');
+
+/** A HU volume as int16 NIfTI, reusing writeNifti's header for the geometry. */
+function writeHuNifti(volume: Volume): Uint8Array {
+  const header = gunzipSync(
+    writeNifti({ ...volume, labels: new Uint8Array(volume.voxels.length) }),
+  ).slice(0, 352);
+  const view = new DataView(header.buffer);
+  view.setInt16(70, 4, true); // datatype int16
+  view.setInt16(72, 16, true); // bitpix
+  view.setFloat32(132, 0, true);
+  const data = Int16Array.from(volume.voxels);
+  const bytes = new Uint8Array(352 + data.byteLength);
+  bytes.set(header);
+  bytes.set(new Uint8Array(data.buffer), 352);
+  return gzipSync(bytes);
+}
+
+let dir = '';
+let modelDir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nephroplan-segment-'));
+  modelDir = join(dir, 'model');
+  await initBackend({ requested: 'wasm' });
+  await saveModelToDir(buildThresholdNetwork(128), testManifest(128, 3), modelDir);
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('segment arguments', () => {
+  it.each([
+    [[], 'exactly one input'],
+    [['a.nii'], '--out'],
+    [['a.nii', '--out', 'mask.nii'], '.nii.gz'],
+    [['a.nii', '--out', 'm.nii.gz', '--backend', 'webgpu'], 'wasm or cpu'],
+    [['a.nii', '--out', 'm.nii.gz', '--bogus', '1'], 'unknown option'],
+    [['a.nii', 'b.nii', '--out', 'm.nii.gz'], 'exactly one input'],
+    [['a.nii', '--out'], 'needs a value'],
+    [['a.nii', '--out', 'm.nii.gz', '--batch', '0'], '--batch'],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseSegmentArgs(args as string[])).toThrow(CliError);
+    expect(() => parseSegmentArgs(args as string[])).toThrow(message);
+  });
+
+  it('reads every option', () => {
+    const args = ['in', '--out', 'o.nii.gz', '--json', 'j.json', '--backend', 'cpu', '--model', 'm', '--batch', '8'];
+    expect(parseSegmentArgs(args)).toEqual({
+      input: 'in',
+      out: 'o.nii.gz',
+      json: 'j.json',
+      backend: 'cpu',
+      modelDir: 'm',
+      batchSize: 8,
+    });
+  });
+});
+
+describe('segment on files', () => {
+  it('segments a phantom NIfTI and measures the known anatomy', async () => {
+    const grid = centredGrid([96, 80, 40], [2, 2, 2.5], [
+      [-1, 0, 0],
+      [0, -1, 0],
+      [0, 0, 1],
+    ]);
+    const input = join(dir, 'phantom.nii.gz');
+    writeFileSync(input, writeHuNifti(phantomVolume(grid)));
+    const out = join(dir, 'phantom-mask.nii.gz');
+    const json = join(dir, 'phantom.json');
+
+    const code = await runSegment([input, '--out', out, '--json', json, '--model', modelDir]);
+    expect(code).toBe(0);
+
+    const mask = readNifti(readFileSync(out));
+    expect(mask.dims).toEqual(grid.dims);
+    expect(mask.direction).toEqual(grid.direction);
+    mask.originMm.forEach((v, a) => expect(v).toBeCloseTo(grid.originMm[a], 4));
+
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const m = report.measurements;
+    const tumourMl = ((4 / 3) * Math.PI * PHANTOM.tumour.radiiMm[0] ** 3) / 1000;
+    const [a, b, c] = PHANTOM.rightKidney.radiiMm;
+    const kidneyMl = ((4 / 3) * Math.PI * a * b * c) / 1000;
+    expect(m.tumourSide).toBe('left');
+    expect(m.tumourVolumeMl).toBeGreaterThan(tumourMl * 0.9);
+    expect(m.tumourVolumeMl).toBeLessThan(tumourMl * 1.1);
+    // The threshold network's kidney edge (76 HU between fat −100 and kidney
+    // 110) sits about 1 mm inside the true surface: the kidney comes out small.
+    expect(m.kidneys.right.kidneyVolumeMl).toBeGreaterThan(kidneyMl * 0.8);
+    expect(m.kidneys.right.kidneyVolumeMl).toBeLessThan(kidneyMl * 1.05);
+    expect(m.kidneys.right.tumourVolumeMl).toBe(0);
+    expect(m.tumourComponentCount).toBe(1);
+    expect(m.maxTumourDiameter3dCm).toBeGreaterThan(2.9);
+    expect(m.maxTumourDiameter3dCm).toBeLessThan(3.5);
+    expect(report.backend.name).toBe('wasm');
+    expect(report.voxelCounts.kidney + report.voxelCounts.tumour).toBeGreaterThan(0);
+    // The largest tumour slice is the one through the sphere's centre (z = 12 mm).
+    const z = grid.originMm[2] + m.largestTumourSlice.index * 2.5;
+    expect(Math.abs(z - PHANTOM.tumour.centreMm[2])).toBeLessThanOrEqual(2.5);
+  });
+
+  it.skipIf(!existsSync(realNifti))('writes the mask of a real CT on its own grid', async () => {
+    const out = join(dir, 'real-mask.nii.gz');
+    await runSegment([realNifti, '--out', out, '--model', modelDir, '--backend', 'cpu']);
+    const ct = readNifti(readFileSync(realNifti));
+    const mask = readNifti(readFileSync(out));
+    expect(mask.dims).toEqual(ct.dims);
+    for (let a = 0; a < 3; a++) {
+      expect(mask.spacingMm[a]).toBeCloseTo(ct.spacingMm[a], 5);
+      expect(mask.originMm[a]).toBeCloseTo(ct.originMm[a], 4);
+      for (let c = 0; c < 3; c++) expect(mask.direction[a][c]).toBeCloseTo(ct.direction[a][c], 6);
+    }
+    expect(mask.voxels.every((v) => v === 0 || v === 1 || v === 2)).toBe(true);
+  });
+
+  it('says what is wrong with bad input', async () => {
+    const out = join(dir, 'x.nii.gz');
+    await expect(runSegment([join(dir, 'missing.nii.gz'), '--out', out, '--model', modelDir])).rejects.toThrow(
+      'input not found',
+    );
+    const junk = join(dir, 'junk.nii.gz');
+    writeFileSync(junk, 'not an image');
+    await expect(runSegment([junk, '--out', out, '--model', modelDir])).rejects.toThrow(CliError);
+    const phantom = join(dir, 'phantom.nii.gz');
+    await expect(runSegment([phantom, '--out', out, '--model', join(dir, 'nowhere')])).rejects.toThrow(
+      'no segmentation model',
+    );
+  });
+
+  it('exits non-zero with a message from the command line', async () => {
+    const run = promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'segment', join(dir, 'missing.nii'), '--out', join(dir, 'o.nii.gz')], {
+      cwd: root,
+    });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('input not found') });
+  });
+});
