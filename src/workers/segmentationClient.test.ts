@@ -1,0 +1,131 @@
+/**
+ * The client and the worker logic together, in one Node process: a fake
+ * Worker passes structured clones between them, and the model is fetched
+ * over HTTP from a server on 127.0.0.1, as the browser worker fetches it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../core/inference/initBackend';
+import { loadSegmentationModel } from '../core/inference/loadSegmentationModel';
+import { saveModelToDir, testManifest } from '../core/inference/testing/saveModelToDir';
+import { buildThresholdNetwork } from '../core/inference/testing/testNetworks';
+import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
+import { centredGrid, phantomVolume } from '../core/segmentation/testing/kidneyPhantom';
+import { createSegmentationClient, type WorkerLike } from './segmentationClient';
+import type { FromWorker, ToWorker } from './segmentationProtocol';
+import { createSegmentationWorkerHandler } from './segmentationWorkerHandler';
+
+let dir = '';
+let server: Server;
+let baseUrl = '';
+const requests: string[] = [];
+
+/** A Worker stand-in: messages cross as structured clones, asynchronously. */
+function inProcessWorker(): WorkerLike {
+  const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
+  let alive = true;
+  const handle = createSegmentationWorkerHandler({
+    post: (message, transfer) =>
+      setTimeout(() => {
+        if (!alive) return;
+        const data = structuredClone(message, { transfer });
+        listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>));
+      }),
+    initBackend,
+    loadModel: (url) => loadSegmentationModel(url),
+  });
+  return {
+    postMessage: (message: ToWorker, transfer?: Transferable[]) => {
+      const data = structuredClone(message, { transfer });
+      setTimeout(() => alive && void handle(data));
+    },
+    addEventListener: (type: string, listener: (e: never) => void) => {
+      if (type === 'message') listeners.push(listener as (e: MessageEvent<FromWorker>) => void);
+    },
+    terminate: () => {
+      alive = false;
+    },
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nephroplan-client-'));
+  await initBackend({ requested: 'wasm' });
+  await saveModelToDir(buildThresholdNetwork(64), testManifest(64, 3), join(dir, 'model'));
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    try {
+      if (!path.startsWith(dir)) throw new Error('outside');
+      res.end(readFileSync(path));
+    } catch {
+      res.statusCode = 404;
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const volume = () => phantomVolume(centredGrid([96, 80, 24], [2, 2, 4]));
+
+describe('createSegmentationClient', () => {
+  it('loads the model over HTTP and reports the backend', async () => {
+    const client = await createSegmentationClient(`${baseUrl}/model/`, {
+      backend: 'wasm',
+      createWorker: inProcessWorker,
+    });
+    expect(client.backendInfo).toEqual({ name: 'wasm', reason: 'forced by setting (backend=wasm)' });
+    expect(client.model).toEqual({ name: 'test-network', version: '0.0.0' });
+    expect(requests).toEqual(
+      expect.arrayContaining(['/model/manifest.json', '/model/model.json', '/model/weights.bin']),
+    );
+    client.dispose();
+  });
+
+  it('segments a study with progress and returns labels and measurements', async () => {
+    const client = await createSegmentationClient(`${baseUrl}/model`, { createWorker: inProcessWorker });
+    const progress: SegmentationProgress[] = [];
+    const v = volume();
+    const baseline = tf.memory().numTensors;
+    const result = await client.run(v, { onProgress: (p) => progress.push(p), batchSize: 8 });
+    expect(result.labels.dims).toEqual(v.dims);
+    expect(result.labels.labels).toBeInstanceOf(Uint8Array);
+    expect(result.measurements.tumourSide).toBe('left');
+    expect(result.measurements.tumourComponentCount).toBe(1);
+    expect(progress.map((p) => p.done)).toEqual([8, 16, 24]);
+    expect(v.voxels.length).toBe(96 * 80 * 24); // copied, not moved
+    expect(tf.memory().numTensors).toBe(baseline);
+    client.dispose();
+  });
+
+  it('cancels a run through its AbortSignal and stays usable', async () => {
+    const client = await createSegmentationClient(`${baseUrl}/model/`, { createWorker: inProcessWorker });
+    const controller = new AbortController();
+    const first = client.run(volume(), {
+      signal: controller.signal,
+      batchSize: 2,
+      onProgress: () => controller.abort(),
+    });
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    const second = await client.run(volume(), { batchSize: 12 });
+    expect(second.measurements.tumourVolumeMl).toBeGreaterThan(0);
+    client.dispose();
+  });
+
+  it('rejects with the reason when the model cannot be loaded', async () => {
+    await expect(
+      createSegmentationClient(`${baseUrl}/missing/`, { createWorker: inProcessWorker }),
+    ).rejects.toThrow('HTTP 404');
+  });
+});

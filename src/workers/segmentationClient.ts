@@ -1,0 +1,161 @@
+/**
+ * The app's handle on segmentation: starts the worker, loads the model,
+ * reports which backend runs and why, and runs one study at a time with
+ * progress and cancellation.
+ *
+ * @example
+ * const client = await createSegmentationClient('/models/segmentation/', { backend });
+ * showBackend(client.backendInfo); // { name: 'wasm', reason: '…' }
+ * const { labels, measurements } = await client.run(volume, { signal, onProgress });
+ */
+import type { BackendChoice } from '../core/inference/chooseBackend';
+import type { Measurements } from '../core/measurements/Measurements';
+import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
+import type { LabelVolume, Volume } from '../core/volume/Volume';
+import type { FromWorker, ToWorker } from './segmentationProtocol';
+
+/** The part of a Worker the client uses (lets tests supply their own). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+export interface SegmentationClientOptions {
+  /** Forced backend (from `?backend=` or a setting); default: automatic choice. */
+  backend?: string | null;
+  /** Creates the worker (default: segmentation.worker.ts as a module worker). */
+  createWorker?: () => WorkerLike;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: SegmentationProgress) => void;
+  /** Slices per network call (default 4). */
+  batchSize?: number;
+  /** Move the voxel buffer to the worker instead of copying it (the volume becomes unusable). */
+  transferVoxels?: boolean;
+}
+
+export interface SegmentationResult {
+  labels: LabelVolume;
+  measurements: Measurements;
+  durationSec: number;
+}
+
+export interface SegmentationClient {
+  /** Which tfjs backend runs, and why. */
+  readonly backendInfo: BackendChoice;
+  readonly model: { name: string; version: string };
+  /** Segments a volume; rejects with an AbortError when the signal fires. */
+  run(volume: Volume, options?: RunOptions): Promise<SegmentationResult>;
+  /** Stops the worker; pending runs reject. */
+  dispose(): void;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./segmentation.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'segmentation',
+  }) as unknown as WorkerLike;
+}
+
+function abortError(): Error {
+  const err = new Error('segmentation cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+/**
+ * Starts a segmentation worker and loads the model.
+ *
+ * @param modelBaseUrl - folder URL holding manifest.json (relative to the page)
+ * @param options - forced backend, worker factory
+ * @throws Error when the model cannot be loaded or no backend starts
+ */
+export async function createSegmentationClient(
+  modelBaseUrl: string,
+  options: SegmentationClientOptions = {},
+): Promise<SegmentationClient> {
+  const base = typeof location === 'undefined' ? modelBaseUrl : new URL(modelBaseUrl, location.href).href;
+  const manifestUrl = new URL('manifest.json', base.endsWith('/') ? base : `${base}/`).href;
+  const worker = (options.createWorker ?? defaultWorker)();
+
+  type Pending = {
+    resolve(result: SegmentationResult): void;
+    reject(err: Error): void;
+    onProgress?: (p: SegmentationProgress) => void;
+  };
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let ready: (m: Extract<FromWorker, { type: 'ready' }>) => void = () => {};
+  let failed: (err: Error) => void = () => {};
+  const started = new Promise<Extract<FromWorker, { type: 'ready' }>>((resolve, reject) => {
+    ready = resolve;
+    failed = reject;
+  });
+
+  const failAll = (err: Error) => {
+    failed(err);
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const m = event.data;
+    if (m.type === 'ready') return ready(m);
+    if (m.type === 'init-error') return failed(new Error(m.message));
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') return p.onProgress?.(m.progress);
+    pending.delete(m.id);
+    if (m.type === 'result') {
+      p.resolve({ labels: m.labels, measurements: m.measurements, durationSec: m.durationSec });
+    } else if (m.type === 'cancelled') {
+      p.reject(abortError());
+    } else {
+      p.reject(new Error(m.message));
+    }
+  });
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    failAll(new Error(`segmentation worker failed: ${event.message}`));
+  });
+
+  worker.postMessage({ type: 'init', manifestUrl, backend: options.backend ?? null });
+  let info: Extract<FromWorker, { type: 'ready' }>;
+  try {
+    info = await started;
+  } catch (err) {
+    worker.terminate();
+    throw err;
+  }
+
+  return {
+    backendInfo: info.backend,
+    model: info.model,
+
+    run(volume, runOptions = {}) {
+      const { signal } = runOptions;
+      if (signal?.aborted) return Promise.reject(abortError());
+      const id = nextId++;
+      return new Promise<SegmentationResult>((resolve, reject) => {
+        const onAbort = () => worker.postMessage({ type: 'cancel', id });
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal?.removeEventListener('abort', onAbort);
+        pending.set(id, {
+          resolve: (r) => (settle(), resolve(r)),
+          reject: (e) => (settle(), reject(e)),
+          onProgress: runOptions.onProgress,
+        });
+        const transfer = runOptions.transferVoxels ? [volume.voxels.buffer as ArrayBuffer] : [];
+        worker.postMessage({ type: 'run', id, volume, batchSize: runOptions.batchSize }, transfer);
+      });
+    },
+
+    dispose() {
+      worker.terminate();
+      failAll(new Error('segmentation client disposed'));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Messages between the app and the segmentation worker
+ * (segmentation.worker.ts). One worker serves one model; runs are numbered by
+ * the app and handled one at a time.
+ *
+ * App → worker:
+ * - `init`: load the model named by `manifestUrl` (absolute) and choose the
+ *   tfjs backend (`backend` forces one: webgpu, wasm, webgl or cpu).
+ *   Answered by `ready` or `init-error`.
+ * - `run`: segment `volume` (its voxels are copied, or moved when the app
+ *   transfers the buffer). Answered by any number of `progress`, then exactly
+ *   one of `result`, `cancelled` or `error` with the same `id`.
+ * - `cancel`: stop run `id` at the next batch boundary (→ `cancelled`).
+ *
+ * The `result` labels buffer is transferred to the app, not copied.
+ */
+import type { BackendChoice } from '../core/inference/chooseBackend';
+import type { Measurements } from '../core/measurements/Measurements';
+import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
+import type { LabelVolume, Volume } from '../core/volume/Volume';
+
+export type ToWorker =
+  | { type: 'init'; manifestUrl: string; backend?: string | null }
+  | { type: 'run'; id: number; volume: Volume; batchSize?: number }
+  | { type: 'cancel'; id: number };
+
+export type FromWorker =
+  | { type: 'ready'; backend: BackendChoice; model: { name: string; version: string } }
+  | { type: 'init-error'; message: string }
+  | { type: 'progress'; id: number; progress: SegmentationProgress }
+  | {
+      type: 'result';
+      id: number;
+      labels: LabelVolume;
+      measurements: Measurements;
+      durationSec: number;
+    }
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id: number; message: string };
