@@ -16,7 +16,7 @@ from typing import Optional
 
 __all__ = [
     "INPUT_FIELDS", "OUTCOME_FIELDS", "PROCEDURE_MAP", "APPROACH_MAP", "Case",
-    "shared_data_dir", "load_cases", "kits19_cohort_ids",
+    "shared_data_dir", "load_cases", "cases_from_rows", "kits19_cohort_ids",
 ]
 
 #: Clinical table fields fed to the model, all known before surgery (values per table name).
@@ -88,6 +88,11 @@ def _age(value) -> float:
 def load_cases(table: str = "kits23") -> list[Case]:
     """Reads ``kits19.json`` or ``kits23.json`` into :class:`Case` records (cases 0–299)."""
     rows = json.loads((shared_data_dir() / "kits" / f"{table}.json").read_text())
+    return cases_from_rows(rows, table)
+
+
+def cases_from_rows(rows: list[dict], table: str) -> list[Case]:
+    """Table rows → :class:`Case`; inputs come only from :data:`INPUT_FIELDS`."""
     cases = []
     for row in rows:
         time = row.get("operative_time")

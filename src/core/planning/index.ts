@@ -67,3 +67,4 @@ export {
   type RawPlanningPrediction,
 } from './PlanningModel';
 export { planCase, planFromFeatures, type PlanResult } from './planCase';
+export { toLabelVolume } from './toLabelVolume';

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LabelVolume } from '../../volume/Volume';
 import { readNifti } from '../../nifti/readNifti';
+import { toLabelVolume } from '../toLabelVolume';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 export const SHARED_DATA = resolve(
@@ -38,12 +39,5 @@ export function runPythonJson<T>(module: string, args: string[], input?: string)
 
 /** Reads a NIfTI label mask into a LabelVolume. */
 export function readMask(path: string): LabelVolume {
-  const v = readNifti(readFileSync(path));
-  return {
-    labels: Uint8Array.from(v.voxels),
-    dims: v.dims,
-    spacingMm: v.spacingMm,
-    originMm: v.originMm,
-    direction: v.direction,
-  };
+  return toLabelVolume(readNifti(readFileSync(path)));
 }

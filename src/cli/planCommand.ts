@@ -1,0 +1,181 @@
+/**
+ * `npm run cli -- plan --mask <mask.nii.gz> --age <years> --bmi <kg/m2> --size <cm>`
+ * `npm run cli -- plan --batch <cases.json>`
+ *   options: [--model <folder>] [--backend wasm|cpu]
+ *
+ * Runs the planning model (src/core/planning) on a kidney/tumour mask (labels
+ * 0 background, 1 kidney, 2 tumour, 3 cyst counted as kidney; any NIfTI
+ * orientation) and the clinical values, and prints the result as JSON. With
+ * --batch, cases.json is a list of `{ id, mask, age, bmi, size }` (mask paths
+ * relative to that file) and each case prints as one JSON line; a case that
+ * fails prints `{ id, error }` and the exit status is 1.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { initBackend } from '../core/inference/initBackend';
+import { readNifti } from '../core/nifti/readNifti';
+import {
+  checkClinicalInputs,
+  type ClinicalInputs,
+} from '../core/planning/clinicalInputs';
+import { loadPlanningModelFromDir } from '../core/planning/loadPlanningModelFromDir';
+import { planCase, type PlanResult } from '../core/planning/planCase';
+import type { PlanningModel } from '../core/planning/PlanningModel';
+import { toLabelVolume } from '../core/planning/toLabelVolume';
+import { CliError } from './CliError';
+
+const DEFAULT_MODEL_DIR = fileURLToPath(
+  new URL('../../models/planning/', import.meta.url),
+);
+
+const USAGE =
+  'usage: npm run cli -- plan --mask <mask.nii.gz> --age <years> --bmi <kg/m2> --size <cm>\n' +
+  '       npm run cli -- plan --batch <cases.json>\n' +
+  '       options: [--model <folder>] [--backend wasm|cpu]';
+
+const OPTIONS = ['mask', 'age', 'bmi', 'size', 'batch', 'model', 'backend'];
+
+export interface PlanArgs {
+  single?: { mask: string; clinical: ClinicalInputs };
+  batch?: string;
+  modelDir: string;
+  backend: 'wasm' | 'cpu';
+}
+
+/** A number as typed; NaN when it is not one (checkClinicalInputs words the message). */
+function toNumber(text: string | number | undefined): number {
+  if (typeof text === 'number') return text;
+  if (text === undefined || text.trim() === '') return NaN;
+  return Number(text);
+}
+
+function clinicalOrThrow(clinical: ClinicalInputs, where = ''): ClinicalInputs {
+  const { errors } = checkClinicalInputs(clinical);
+  if (errors.length) {
+    throw new CliError(`${where}${errors.map((e) => e.message).join(' ')}`, 2);
+  }
+  return clinical;
+}
+
+/** Parses the arguments after `plan`; throws CliError (exit 2) on misuse. */
+export function parsePlanArgs(args: string[]): PlanArgs {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const name = a.startsWith('--') ? a.slice(2) : '';
+    if (!OPTIONS.includes(name)) throw new CliError(`unknown argument ${a}\n${USAGE}`, 2);
+    const value = args[++i];
+    if (value === undefined || (value.startsWith('--') && !/^--?\d/.test(value))) {
+      throw new CliError(`option ${a} needs a value\n${USAGE}`, 2);
+    }
+    options[name] = value;
+  }
+  const backend = options.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') {
+    throw new CliError(`--backend must be wasm or cpu, got "${backend}"`, 2);
+  }
+  const modelDir = resolve(options.model ?? DEFAULT_MODEL_DIR);
+
+  if (options.batch !== undefined) {
+    const extra = ['mask', 'age', 'bmi', 'size'].filter((o) => o in options);
+    if (extra.length) {
+      throw new CliError(`--batch cannot be combined with --${extra.join(', --')}`, 2);
+    }
+    return { batch: options.batch, modelDir, backend };
+  }
+  const missing = ['mask', 'age', 'bmi', 'size'].filter((o) => !(o in options));
+  if (missing.length) {
+    throw new CliError(`missing --${missing.join(', --')}\n${USAGE}`, 2);
+  }
+  const clinical = clinicalOrThrow({
+    ageYears: toNumber(options.age),
+    bmi: toNumber(options.bmi),
+    sizeCm: toNumber(options.size),
+  });
+  return { single: { mask: options.mask, clinical }, modelDir, backend };
+}
+
+interface BatchCase {
+  id: string;
+  mask: string;
+  clinical: ClinicalInputs;
+}
+
+/** Reads and checks cases.json; mask paths are resolved against its folder. */
+export async function readBatch(path: string): Promise<BatchCase[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new CliError(`cannot read ${path}: ${(err as Error).message}`, 2);
+  }
+  if (!Array.isArray(json)) {
+    throw new CliError(`${path} must hold a JSON list of {id, mask, age, bmi, size}`, 2);
+  }
+  return json.map((entry: Record<string, unknown>, i) => {
+    const id = entry?.id;
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      throw new CliError(`case ${i} in ${path} has no id`, 2);
+    }
+    if (typeof entry.mask !== 'string') {
+      throw new CliError(`case "${id}" in ${path} has no mask path`, 2);
+    }
+    const num = (v: unknown) =>
+      typeof v === 'number' || typeof v === 'string' ? toNumber(v) : NaN;
+    const clinical = clinicalOrThrow(
+      { ageYears: num(entry.age), bmi: num(entry.bmi), sizeCm: num(entry.size) },
+      `case "${id}": `,
+    );
+    return { id: String(id), mask: resolve(dirname(path), entry.mask), clinical };
+  });
+}
+
+async function planMask(
+  model: PlanningModel,
+  mask: string,
+  clinical: ClinicalInputs,
+): Promise<PlanResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(mask);
+  } catch {
+    throw new CliError(`cannot read the mask ${mask}`, 2);
+  }
+  try {
+    return planCase(model, toLabelVolume(readNifti(bytes)), clinical);
+  } catch (err) {
+    throw new CliError(`${mask}: ${(err as Error).message}`, 1);
+  }
+}
+
+/** Entry point of `plan`: returns the exit status. */
+export async function runPlan(args: string[]): Promise<number> {
+  const options = parsePlanArgs(args);
+  const cases = options.batch ? await readBatch(options.batch) : null;
+  await initBackend({ requested: options.backend });
+  const model = await loadPlanningModelFromDir(options.modelDir);
+  try {
+    if (!cases) {
+      const { mask, clinical } = options.single!;
+      const result = await planMask(model, mask, clinical);
+      console.log(JSON.stringify({ mask, ...result }, null, 2));
+      return 0;
+    }
+    let failed = 0;
+    for (const c of cases) {
+      try {
+        const result = await planMask(model, c.mask, c.clinical);
+        console.log(JSON.stringify({ id: c.id, mask: c.mask, ...result }));
+      } catch (err) {
+        failed++;
+        console.log(
+          JSON.stringify({ id: c.id, mask: c.mask, error: (err as Error).message }),
+        );
+      }
+    }
+    return failed ? 1 : 0;
+  } finally {
+    model.dispose();
+  }
+}
