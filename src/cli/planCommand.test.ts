@@ -1,0 +1,131 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { initBackend } from '../core/inference/initBackend';
+import { loadPlanningModelFromDir } from '../core/planning/loadPlanningModelFromDir';
+import { planCase } from '../core/planning/planCase';
+import {
+  REPO_ROOT,
+  haveMasks,
+  maskPath,
+  readMask,
+} from '../core/planning/testing/pythonReference';
+import { CliError } from './CliError';
+import { parsePlanArgs, runPlan } from './planCommand';
+
+const haveModel = existsSync(join(REPO_ROOT, 'models', 'planning', 'manifest.json'));
+
+describe('plan arguments', () => {
+  const ok = ['--mask', 'm.nii.gz', '--age', '60', '--bmi', '27.5', '--size', '4'];
+
+  it('parses one case', () => {
+    const a = parsePlanArgs(ok);
+    expect(a.single).toEqual({
+      mask: 'm.nii.gz',
+      clinical: { ageYears: 60, bmi: 27.5, sizeCm: 4 },
+    });
+    expect(a.backend).toBe('wasm');
+  });
+
+  it.each([
+    [['--mask', 'm.nii.gz', '--age', '60'], 'missing --bmi, --size'],
+    [
+      [...ok.slice(0, 2), '--age', 'sixty', ...ok.slice(4)],
+      'Age must be a number (years).',
+    ],
+    [
+      [...ok.slice(0, 6), '--size', '0'],
+      'Radiological size must be between 0.1 and 40 cm.',
+    ],
+    [[...ok, '--colour', 'red'], 'unknown argument --colour'],
+    [[...ok, '--batch', 'c.json'], '--batch cannot be combined with --mask'],
+    [[...ok, '--backend', 'gpu'], '--backend must be wasm or cpu'],
+    [['--mask'], 'option --mask needs a value'],
+  ])('rejects %j', (args, message) => {
+    let err: unknown;
+    try {
+      parsePlanArgs(args);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).message).toContain(message);
+    expect((err as CliError).exitCode).toBe(2);
+  });
+});
+
+describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'plan-cli-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  afterEach(() => vi.restoreAllMocks());
+
+  function capture(): string[] {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    return lines;
+  }
+
+  it('prints the same result as the core API', async () => {
+    const lines = capture();
+    const code = await runPlan([
+      '--mask',
+      maskPath('case_00000'),
+      '--age',
+      '49',
+      '--bmi',
+      '29.47',
+      '--size',
+      '2.4',
+    ]);
+    expect(code).toBe(0);
+    const printed = JSON.parse(lines.join('\n'));
+
+    await initBackend({ requested: 'wasm' });
+    const model = await loadPlanningModelFromDir(join(REPO_ROOT, 'models', 'planning'));
+    const direct = planCase(model, readMask(maskPath('case_00000')), {
+      ageYears: 49,
+      bmi: 29.47,
+      sizeCm: 2.4,
+    });
+    expect(printed.procedure.probabilityRadical).toBe(
+      direct.procedure.probabilityRadical,
+    );
+    expect(printed.approach.recommendation).toBe(direct.approach.recommendation);
+    expect(printed.operativeTime.predictedMin).toBe(direct.operativeTime.predictedMin);
+    expect(printed.disclaimer).toContain('not a medical device');
+    expect(printed.procedure.performance.model.accuracy.value).toBeGreaterThan(0.5);
+  });
+
+  it('prints one line per batch case and reports a failing case', async () => {
+    const cases = join(tmp, 'cases.json');
+    writeFileSync(
+      cases,
+      JSON.stringify([
+        { id: 'a', mask: maskPath('case_00001'), age: 50, bmi: 33.7, size: 2.2 },
+        { id: 'b', mask: 'missing.nii.gz', age: 50, bmi: 30, size: 3 },
+        { id: 'c', mask: maskPath('case_00002'), age: '74', bmi: 24, size: 7.5 },
+      ]),
+    );
+    const lines = capture();
+    expect(await runPlan(['--batch', cases])).toBe(1);
+    const out = lines.map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    expect(out[1].error).toContain('cannot read the mask');
+    expect(out[2].clinical).toEqual({ ageYears: 74, bmi: 24, sizeCm: 7.5 });
+    expect(out[0].procedure.probabilityRadical).not.toBe(
+      out[2].procedure.probabilityRadical,
+    );
+  });
+
+  it('rejects a batch case with a bad value before running anything', async () => {
+    const cases = join(tmp, 'bad.json');
+    writeFileSync(
+      cases,
+      JSON.stringify([{ id: 'x', mask: 'm.nii.gz', age: 50, bmi: 'n/a', size: 3 }]),
+    );
+    await expect(runPlan(['--batch', cases])).rejects.toThrow(
+      'case "x": BMI must be a number (kg/m²).',
+    );
+  });
+});
