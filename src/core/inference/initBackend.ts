@@ -29,10 +29,19 @@ export interface InitBackendOptions {
 
 interface GpuLike {
   requestAdapter(): Promise<{
+    /** Older Chromium; the spec has since moved it into `info`. */
     isFallbackAdapter?: boolean;
-    info?: { vendor?: string; architecture?: string; description?: string };
+    info?: {
+      vendor?: string;
+      architecture?: string;
+      description?: string;
+      isFallbackAdapter?: boolean;
+    };
   } | null>;
 }
+
+/** Software rasterisers that may not flag themselves as fallback adapters. */
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|basic render driver/i;
 
 /** Asks navigator.gpu for an adapter; null when there is none. */
 export async function probeGpuAdapter(): Promise<AdapterSummary | null> {
@@ -45,7 +54,11 @@ export async function probeGpuAdapter(): Promise<AdapterSummary | null> {
     const description = [info.vendor, info.architecture, info.description]
       .filter((s) => s)
       .join(' ');
-    return { isFallbackAdapter: adapter.isFallbackAdapter === true, description };
+    const isFallbackAdapter =
+      adapter.isFallbackAdapter === true ||
+      info.isFallbackAdapter === true ||
+      SOFTWARE_ADAPTER.test(description);
+    return { isFallbackAdapter, description };
   } catch (err) {
     log.warn('navigator.gpu.requestAdapter failed', err);
     return null;

@@ -16,15 +16,17 @@ import { createTfSliceModel } from './tfSliceModel';
  */
 export async function loadSegmentationModel(
   manifestUrl: string,
-  fetchFn: typeof fetch = fetch,
+  fetchFn?: typeof fetch,
 ): Promise<SegmentationModel> {
-  const response = await fetchFn(manifestUrl);
+  // Called unbound, a worker's own fetch throws "Illegal invocation": wrap it.
+  const get: typeof fetch = fetchFn ?? ((input, init) => fetch(input, init));
+  const response = await get(manifestUrl);
   if (!response.ok) {
     throw new Error(`cannot fetch ${manifestUrl}: HTTP ${response.status}`);
   }
   const manifest = parseSegmentationManifest(await response.json());
   const modelUrl = new URL(manifest.modelFile, manifestUrl).href;
-  const network = await tf.loadLayersModel(modelUrl, { fetchFunc: fetchFn });
+  const network = await tf.loadLayersModel(modelUrl, { fetchFunc: get });
   return wrap(manifest, network);
 }
 
