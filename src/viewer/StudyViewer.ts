@@ -4,6 +4,7 @@
  * keyboard shortcuts and change notifications. Everything clinical — which
  * volume, which window — is decided by the caller; this class only displays.
  */
+import { ToolGroupManager } from '@cornerstonejs/tools';
 import {
   Enums,
   eventTarget,
@@ -20,7 +21,7 @@ import { initCornerstone } from './initCornerstone';
 import { keyAction } from './keyboardActions';
 import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
 import { releaseCornerstoneVolume, toCornerstoneVolume } from './toCornerstoneVolume';
-import { RENDERING_ENGINE_ID, VIEW_NAMES, type ViewName } from './viewportIds';
+import { nextViewerIds, VIEW_NAMES, type ViewName } from './viewportIds';
 import { DEFAULT_PRESET, rangeToWindow, WINDOW_PRESETS, windowToRange } from './windowPresets';
 
 const log = getLogger('viewer');
@@ -46,6 +47,7 @@ export class StudyViewer {
   private volumeId: string | undefined;
   private syncingWindow = false;
   private readonly cleanups: (() => void)[] = [];
+  private readonly ids = nextViewerIds();
 
   constructor(
     private readonly elements: Record<ViewName, HTMLDivElement>,
@@ -55,7 +57,7 @@ export class StudyViewer {
   /** Creates the rendering engine and views; call once after mounting. */
   async start(): Promise<void> {
     await initCornerstone();
-    const engine = new RenderingEngine(RENDERING_ENGINE_ID);
+    const engine = new RenderingEngine(this.ids.engineId);
     this.engine = engine;
     engine.setViewports(
       VIEW_NAMES.map((name) => ({
@@ -65,9 +67,9 @@ export class StudyViewer {
         defaultOptions: { orientation: ORIENTATION[name], background: [0, 0, 0] as Types.Point3 },
       })),
     );
-    const group = createToolGroup();
+    const group = createToolGroup(this.ids.toolGroupId);
     for (const name of VIEW_NAMES) {
-      group.addViewport(name, RENDERING_ENGINE_ID);
+      group.addViewport(name, this.ids.engineId);
       this.wireElement(name);
     }
     this.listen(eventTarget as unknown as EventTarget, Enums.Events.VOI_MODIFIED, (e) =>
@@ -84,6 +86,10 @@ export class StudyViewer {
     await setVolumesForViewports(engine, [{ volumeId: this.volumeId }], VIEW_NAMES);
     if (previous) releaseCornerstoneVolume(previous);
     this.reset();
+    // The volume texture is uploaded during the first render, after the
+    // first view has already drawn (blank); draw all views once more.
+    await new Promise((r) => requestAnimationFrame(r));
+    engine.render();
   }
 
   /** Applies a window (HU) to all views. */
@@ -158,6 +164,7 @@ export class StudyViewer {
   /** Releases Cornerstone resources and listeners. */
   destroy(): void {
     for (const c of this.cleanups.splice(0)) c();
+    ToolGroupManager.destroyToolGroup(this.ids.toolGroupId);
     if (this.volumeId) releaseCornerstoneVolume(this.volumeId);
     this.engine?.destroy();
     this.engine = undefined;

@@ -10,16 +10,12 @@ import {
   WindowLevelTool,
   ZoomTool,
 } from '@cornerstonejs/tools';
-import { TOOL_GROUP_ID } from './viewportIds';
 
 const { MouseBindings, KeyboardBindings } = ToolEnums;
 
-/** Creates the tool group (replacing a stale one) and activates the tools. */
-export function createToolGroup() {
-  if (ToolGroupManager.getToolGroup(TOOL_GROUP_ID)) {
-    ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
-  }
-  const group = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
+/** Creates a tool group with the viewer's bindings active. */
+export function createToolGroup(toolGroupId: string) {
+  const group = ToolGroupManager.createToolGroup(toolGroupId);
   if (!group) throw new Error('Cornerstone could not create the tool group');
   for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) {
     group.addTool(tool.toolName);

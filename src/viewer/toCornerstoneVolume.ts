@@ -14,7 +14,9 @@ let counter = 0;
  * @returns the Cornerstone volume id
  */
 export function toCornerstoneVolume(volume: Volume): string {
-  const volumeId = `nephroplan:volume-${++counter}`;
+  // No ":" in the id: Cornerstone would read it as an image-loader scheme
+  // and try to fetch the slices of this purely local volume.
+  const volumeId = `nephroplan-volume-${++counter}`;
   const [rowDir, colDir] = volume.direction;
   const bits = volume.voxels instanceof Int16Array ? 16 : 32;
   const metadata: Types.Metadata = {

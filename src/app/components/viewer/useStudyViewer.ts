@@ -13,6 +13,12 @@ import type { ViewName } from '../../../viewer/viewportIds';
 
 const log = getLogger('viewer-panel');
 
+/**
+ * Viewers start only after the previous one is torn down (React's StrictMode
+ * mounts, unmounts and remounts at once; both would share the DOM elements).
+ */
+let previousTeardown: Promise<void> = Promise.resolve();
+
 export interface ViewOverlay {
   slice: { index: number; count: number } | null;
   probe: VoxelProbe | null;
@@ -39,7 +45,7 @@ export function useStudyViewer(volume: Volume | null) {
       onWindow: (widthHu, levelHu) => setWindowHu({ widthHu, levelHu }),
       onProbe: (view, probe) => setOverlays((o) => ({ ...o, [view]: { ...o[view], probe } })),
     });
-    const started = viewer.start().then(() => viewer);
+    const started = previousTeardown.then(() => viewer.start()).then(() => viewer);
     viewerRef.current = started;
     started.then(() => setCurrentViewer(viewer), (err) => log.error('viewer start failed', err));
 
@@ -49,7 +55,10 @@ export function useStudyViewer(volume: Volume | null) {
       observer.disconnect();
       setCurrentViewer(null);
       viewerRef.current = null;
-      void started.then((v) => v.destroy());
+      previousTeardown = started.then(
+        (v) => v.destroy(),
+        () => undefined,
+      );
     };
   }, []);
 
