@@ -1,0 +1,105 @@
+"""Synthetic lesions: real KiTS shapes, placed on the kidney, painted with KiTS intensities."""
+import numpy as np
+import pytest
+from scipy import ndimage as ndi
+
+from seg.loaders import shared_data
+from seg.synth import HuModel, SynthParams, build_bank, insert_lesion, kidney_components
+
+pytestmark = pytest.mark.skipif(not shared_data().exists(), reason="reference data not found ($SHARED_DATA)")
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return build_bank(list(range(0, 300, 15)), per_case=2, seed=0)
+
+
+@pytest.fixture(scope="module")
+def hu_model():
+    return HuModel()
+
+
+def _phantom(rng):
+    """A 1.5 mm slice: soft tissue body, fat, two enhancing kidneys (HU like KiTS), noise."""
+    hu = np.full((160, 160), -1000.0)
+    rr, cc = np.mgrid[0:160, 0:160]
+    body = ((rr - 80) / 70) ** 2 + ((cc - 80) / 75) ** 2 < 1
+    hu[body] = -90.0
+    labels = np.zeros((160, 160), np.uint8)
+    for c0 in (45, 115):
+        kid = ((rr - 95) / 16) ** 2 + ((cc - c0) / 10) ** 2 < 1
+        hu[kid] = 160.0
+        labels[kid] = 1
+    hu += rng.normal(0, 10, hu.shape) * body
+    return hu.astype(np.float32), labels
+
+
+def test_bank_holds_real_tumours_and_cysts(bank):
+    kinds = {l.kind for l in bank.lesions}
+    assert kinds == {"tumour", "cyst"}
+    for l in bank.lesions:
+        assert l.mask.max() == 1 and l.mask.sum() * l.spacing_mm[0] * l.spacing_mm[1] > 20
+        assert l.kidney_area_mm2 > l.mask.sum() * l.spacing_mm[0] * l.spacing_mm[1] * 0.99
+
+
+def test_hu_model_matches_documented_statistics(hu_model):
+    assert 40 < hu_model.quantile("tumor", 0.5) < 75      # KiTS tumour ~ 61 HU
+    assert 90 < hu_model.quantile("kidney", 0.5) < 140     # kidney ~ 115 HU
+    assert hu_model.quantile("cyst", 0.5) < hu_model.quantile("tumor", 0.5)
+
+
+def test_tumour_is_painted_on_a_kidney_with_tumour_intensities(bank, hu_model):
+    rng = np.random.default_rng(3)
+    params = SynthParams(p_cyst=0.0)
+    placed = 0
+    for _ in range(20):
+        hu, labels = _phantom(rng)
+        before_hu, before_lab = hu.copy(), labels.copy()
+        new_hu, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
+        np.testing.assert_array_equal(hu, before_hu)          # inputs untouched
+        np.testing.assert_array_equal(labels, before_lab)
+        if not info:
+            continue
+        placed += 1
+        t = new_lab == 2
+        assert info["kind"] == "tumour" and t.sum() >= params.min_area_px
+        assert (t & (labels == 1)).sum() >= params.min_kidney_overlap * t.sum() - 1
+        core = ndi.binary_erosion(t, iterations=2)
+        if core.sum() > 20:
+            assert -60 < new_hu[core].mean() < 260
+            assert abs(new_hu[core].mean() - 160.0) > 5 or new_hu[core].std() > 5   # not the kidney left as is
+        assert np.all(new_lab[labels == 0][new_lab[labels == 0] != 2] == 0)
+    assert placed >= 15
+
+
+def test_cysts_stay_kidney_and_are_dark(bank, hu_model):
+    rng = np.random.default_rng(4)
+    params = SynthParams(p_cyst=1.0)
+    seen = 0
+    for _ in range(15):
+        hu, labels = _phantom(rng)
+        new_hu, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
+        if not info:
+            continue
+        seen += 1
+        assert info["kind"] == "cyst" and not (new_lab == 2).any()
+        changed = ndi.binary_erosion(np.abs(new_hu - hu) > 40, iterations=1) & (labels == 1)
+        if changed.sum() > 10:
+            assert new_hu[changed].mean() < 90
+    assert seen >= 10
+
+
+def test_synthesis_is_deterministic_for_a_seed(bank, hu_model):
+    hu, labels = _phantom(np.random.default_rng(0))
+    a = insert_lesion(hu, labels, 1.5, bank, hu_model, np.random.default_rng(9))
+    b = insert_lesion(hu, labels, 1.5, bank, hu_model, np.random.default_rng(9))
+    np.testing.assert_array_equal(a[0], b[0])
+    np.testing.assert_array_equal(a[1], b[1])
+
+
+def test_no_kidney_no_lesion(bank, hu_model):
+    hu = np.zeros((64, 64), np.float32)
+    labels = np.zeros((64, 64), np.uint8)
+    out_hu, out_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, np.random.default_rng(0))
+    assert info == {} and out_hu is hu and out_lab is labels
+    assert kidney_components(labels) == []
