@@ -8,7 +8,8 @@ which is non-square, and a held-out CURVAS 8-bit slice) writes, per slice `<name
   <name>.input.f32    manifest-preprocessed network input, S x S float32
   <name>.probs.f32    PyTorch softmax, S x S x 3 (NHWC) float32
   <name>.labels.u8    labels on the H x W source grid (backward resampling + argmax)
-  <name>.json         {"H", "W", "spacingRowMm", "spacingColMm", "sizePx", "source", ...}
+  <name>.json         {"H", "W", "spacing": [row, column] mm, "spacingRowMm", "spacingColMm",
+                       "sizePx", "networkSpacingMm", "source", ...}
 The model is models/segmentation/model.pt unless --ckpt is given.
 """
 from __future__ import annotations
@@ -71,8 +72,9 @@ def main(argv=None):
         probs.astype("<f4").tofile(out / f"{name}.probs.f32")
         labels.astype(np.uint8).tofile(out / f"{name}.labels.u8")
         meta = {"name": name, "source": source, "H": int(hu.shape[0]), "W": int(hu.shape[1]),
-                "spacingRowMm": float(sr), "spacingColMm": float(sc), "sizePx": m.size_px,
-                "spacingMm": m.spacing_mm, "modelVersion": m.raw["version"], "channels": m.n_classes}
+                "spacing": [float(sr), float(sc)], "spacingRowMm": float(sr), "spacingColMm": float(sc),
+                "sizePx": m.size_px, "networkSpacingMm": m.spacing_mm, "modelVersion": m.raw["version"],
+                "channels": m.n_classes}
         (out / f"{name}.json").write_text(json.dumps(meta, indent=1))
         print(f"{name}: {hu.shape[0]}x{hu.shape[1]} at {sr:.3f}x{sc:.3f} mm, kidney px {(labels > 0).sum()}")
 

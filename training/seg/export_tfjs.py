@@ -2,6 +2,9 @@
 
     /usr/bin/python3 -m seg.export_tfjs --ckpt runs/main/final.pt --out ../models/segmentation
 
+Writes model.json + group1-shard*.bin (tfjs), model.onnx, and model.pt (the PyTorch weights the
+parity tests and dump_reference.py use).
+
 Our own exporter (no `tensorflowjs` package): it walks the PyTorch module and writes the Keras
 topology that tfjs-layers 4.x reads, layer by layer with the same computation:
 Conv2d [out,in,kh,kw] -> Conv2D [kh,kw,in,out]; a stride-2 conv gets an explicit ZeroPadding2D
@@ -160,6 +163,10 @@ def main(argv=None):
     meta["trainingSteps"] = int(ck.get("step", 0))
     p = export_tfjs(model, args.out, meta)
     print(f"wrote {p}")
+    # The PyTorch weights ship too: the parity tests and dump_reference run them.
+    pt = Path(args.out) / "model.pt"
+    torch.save({"model": model.state_dict(), "config": cfg, "step": meta["trainingSteps"]}, pt)
+    print(f"wrote {pt}")
     if not args.no_onnx:
         print(f"wrote {export_onnx(model, Path(args.out) / 'model.onnx')}")
 
