@@ -10,7 +10,11 @@ import { saveModelToDir, testManifest } from '../core/inference/testing/saveMode
 import { buildThresholdNetwork } from '../core/inference/testing/testNetworks';
 import { readNifti } from '../core/nifti/readNifti';
 import { writeNifti } from '../core/nifti/writeNifti';
-import { centredGrid, PHANTOM, phantomVolume } from '../core/segmentation/testing/kidneyPhantom';
+import {
+  centredGrid,
+  PHANTOM,
+  phantomVolume,
+} from '../core/segmentation/testing/kidneyPhantom';
 import type { Volume } from '../core/volume/Volume';
 import { CliError } from './CliError';
 import { parseSegmentArgs, runSegment } from './segmentCommand';
@@ -65,7 +69,19 @@ describe('segment arguments', () => {
   });
 
   it('reads every option', () => {
-    const args = ['in', '--out', 'o.nii.gz', '--json', 'j.json', '--backend', 'cpu', '--model', 'm', '--batch', '8'];
+    const args = [
+      'in',
+      '--out',
+      'o.nii.gz',
+      '--json',
+      'j.json',
+      '--backend',
+      'cpu',
+      '--model',
+      'm',
+      '--batch',
+      '8',
+    ];
     expect(parseSegmentArgs(args)).toEqual({
       input: 'in',
       out: 'o.nii.gz',
@@ -79,17 +95,29 @@ describe('segment arguments', () => {
 
 describe('segment on files', () => {
   it('segments a phantom NIfTI and measures the known anatomy', async () => {
-    const grid = centredGrid([96, 80, 40], [2, 2, 2.5], [
-      [-1, 0, 0],
-      [0, -1, 0],
-      [0, 0, 1],
-    ]);
+    const grid = centredGrid(
+      [96, 80, 40],
+      [2, 2, 2.5],
+      [
+        [-1, 0, 0],
+        [0, -1, 0],
+        [0, 0, 1],
+      ],
+    );
     const input = join(dir, 'phantom.nii.gz');
     writeFileSync(input, writeHuNifti(phantomVolume(grid)));
     const out = join(dir, 'phantom-mask.nii.gz');
     const json = join(dir, 'phantom.json');
 
-    const code = await runSegment([input, '--out', out, '--json', json, '--model', modelDir]);
+    const code = await runSegment([
+      input,
+      '--out',
+      out,
+      '--json',
+      json,
+      '--model',
+      modelDir,
+    ]);
     expect(code).toBe(0);
 
     const mask = readNifti(readFileSync(out));
@@ -120,38 +148,66 @@ describe('segment on files', () => {
     expect(Math.abs(z - PHANTOM.tumour.centreMm[2])).toBeLessThanOrEqual(2.5);
   });
 
-  it.skipIf(!existsSync(realNifti))('writes the mask of a real CT on its own grid', async () => {
-    const out = join(dir, 'real-mask.nii.gz');
-    await runSegment([realNifti, '--out', out, '--model', modelDir, '--backend', 'cpu']);
-    const ct = readNifti(readFileSync(realNifti));
-    const mask = readNifti(readFileSync(out));
-    expect(mask.dims).toEqual(ct.dims);
-    for (let a = 0; a < 3; a++) {
-      expect(mask.spacingMm[a]).toBeCloseTo(ct.spacingMm[a], 5);
-      expect(mask.originMm[a]).toBeCloseTo(ct.originMm[a], 4);
-      for (let c = 0; c < 3; c++) expect(mask.direction[a][c]).toBeCloseTo(ct.direction[a][c], 6);
-    }
-    expect(mask.voxels.every((v) => v === 0 || v === 1 || v === 2)).toBe(true);
-  });
+  it.skipIf(!existsSync(realNifti))(
+    'writes the mask of a real CT on its own grid',
+    async () => {
+      const out = join(dir, 'real-mask.nii.gz');
+      await runSegment([
+        realNifti,
+        '--out',
+        out,
+        '--model',
+        modelDir,
+        '--backend',
+        'cpu',
+      ]);
+      const ct = readNifti(readFileSync(realNifti));
+      const mask = readNifti(readFileSync(out));
+      expect(mask.dims).toEqual(ct.dims);
+      for (let a = 0; a < 3; a++) {
+        expect(mask.spacingMm[a]).toBeCloseTo(ct.spacingMm[a], 5);
+        expect(mask.originMm[a]).toBeCloseTo(ct.originMm[a], 4);
+        for (let c = 0; c < 3; c++)
+          expect(mask.direction[a][c]).toBeCloseTo(ct.direction[a][c], 6);
+      }
+      expect(mask.voxels.every((v) => v === 0 || v === 1 || v === 2)).toBe(true);
+    },
+  );
 
   it('says what is wrong with bad input', async () => {
     const out = join(dir, 'x.nii.gz');
-    await expect(runSegment([join(dir, 'missing.nii.gz'), '--out', out, '--model', modelDir])).rejects.toThrow(
-      'input not found',
-    );
+    await expect(
+      runSegment([join(dir, 'missing.nii.gz'), '--out', out, '--model', modelDir]),
+    ).rejects.toThrow('input not found');
     const junk = join(dir, 'junk.nii.gz');
     writeFileSync(junk, 'not an image');
-    await expect(runSegment([junk, '--out', out, '--model', modelDir])).rejects.toThrow(CliError);
-    const phantom = join(dir, 'phantom.nii.gz');
-    await expect(runSegment([phantom, '--out', out, '--model', join(dir, 'nowhere')])).rejects.toThrow(
-      'no segmentation model',
+    await expect(runSegment([junk, '--out', out, '--model', modelDir])).rejects.toThrow(
+      CliError,
     );
+    const phantom = join(dir, 'phantom.nii.gz');
+    await expect(
+      runSegment([phantom, '--out', out, '--model', join(dir, 'nowhere')]),
+    ).rejects.toThrow('no segmentation model');
   });
 
   it('exits non-zero with a message from the command line', async () => {
-    const run = promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'segment', join(dir, 'missing.nii'), '--out', join(dir, 'o.nii.gz')], {
-      cwd: root,
+    const run = promisify(execFile)(
+      'npx',
+      [
+        'tsx',
+        'src/cli/main.ts',
+        'segment',
+        join(dir, 'missing.nii'),
+        '--out',
+        join(dir, 'o.nii.gz'),
+      ],
+      {
+        cwd: root,
+      },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('input not found'),
     });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('input not found') });
   });
 });

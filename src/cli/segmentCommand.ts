@@ -19,11 +19,16 @@ import { loadSegmentationModelFromDir } from '../core/inference/loadSegmentation
 import { measureLabels } from '../core/measurements/measureLabels';
 import { writeNifti } from '../core/nifti/writeNifti';
 import { computeAxialLayout } from '../core/segmentation/axialLayout';
-import { segmentVolume, type SegmentationProgress } from '../core/segmentation/segmentVolume';
+import {
+  segmentVolume,
+  type SegmentationProgress,
+} from '../core/segmentation/segmentVolume';
 import type { LabelVolume } from '../core/volume/Volume';
 import { CliError } from './CliError';
 
-const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/segmentation/', import.meta.url));
+const DEFAULT_MODEL_DIR = fileURLToPath(
+  new URL('../../models/segmentation/', import.meta.url),
+);
 
 const USAGE =
   'usage: npm run cli -- segment <DICOM folder | file.nii | file.nii.gz> --out <mask.nii.gz> ' +
@@ -60,7 +65,10 @@ export function parseSegmentArgs(args: string[]): SegmentArgs {
   }
 
   if (positional.length !== 1) {
-    throw new CliError(`give exactly one input (DICOM folder or NIfTI file)\n${USAGE}`, 2);
+    throw new CliError(
+      `give exactly one input (DICOM folder or NIfTI file)\n${USAGE}`,
+      2,
+    );
   }
   if (!options.out) throw new CliError(`--out <mask.nii.gz> is required\n${USAGE}`, 2);
   if (!/\.nii\.gz$/i.test(options.out)) {
@@ -72,7 +80,10 @@ export function parseSegmentArgs(args: string[]): SegmentArgs {
   }
   const batchSize = Number(options.batch ?? 4);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 64) {
-    throw new CliError(`--batch must be a whole number from 1 to 64, got "${options.batch}"`, 2);
+    throw new CliError(
+      `--batch must be a whole number from 1 to 64, got "${options.batch}"`,
+      2,
+    );
   }
   return {
     input: positional[0],
@@ -183,7 +194,11 @@ export async function runSegment(args: string[]): Promise<number> {
   if (options.json) {
     const report = {
       input: options.input,
-      series: { description: series.description, source: series.source, modality: series.modality },
+      series: {
+        description: series.description,
+        source: series.source,
+        modality: series.modality,
+      },
       grid: {
         dims: labels.dims,
         spacingMm: labels.spacingMm,

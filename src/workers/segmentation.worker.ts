@@ -14,7 +14,8 @@ import { TFJS_WASM_URLS } from './wasmAssetUrls';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const handle = createSegmentationWorkerHandler({
-  post: (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer),
+  post: (message: FromWorker, transfer: Transferable[] = []) =>
+    scope.postMessage(message, transfer),
   initBackend: (options) => initBackend({ ...options, wasmPaths: TFJS_WASM_URLS }),
   loadModel: (manifestUrl) => loadSegmentationModel(manifestUrl),
 });

@@ -45,7 +45,8 @@ function inProcessWorker(): WorkerLike {
       setTimeout(() => alive && void handle(data));
     },
     addEventListener: (type: string, listener: (e: never) => void) => {
-      if (type === 'message') listeners.push(listener as (e: MessageEvent<FromWorker>) => void);
+      if (type === 'message')
+        listeners.push(listener as (e: MessageEvent<FromWorker>) => void);
     },
     terminate: () => {
       alive = false;
@@ -56,10 +57,16 @@ function inProcessWorker(): WorkerLike {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nephroplan-client-'));
   await initBackend({ requested: 'wasm' });
-  await saveModelToDir(buildThresholdNetwork(64), testManifest(64, 3), join(dir, 'model'));
+  await saveModelToDir(
+    buildThresholdNetwork(64),
+    testManifest(64, 3),
+    join(dir, 'model'),
+  );
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    const path = normalize(
+      join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)),
+    );
     try {
       if (!path.startsWith(dir)) throw new Error('outside');
       res.end(readFileSync(path));
@@ -85,20 +92,32 @@ describe('createSegmentationClient', () => {
       backend: 'wasm',
       createWorker: inProcessWorker,
     });
-    expect(client.backendInfo).toEqual({ name: 'wasm', reason: 'forced by setting (backend=wasm)' });
+    expect(client.backendInfo).toEqual({
+      name: 'wasm',
+      reason: 'forced by setting (backend=wasm)',
+    });
     expect(client.model).toEqual({ name: 'test-network', version: '0.0.0' });
     expect(requests).toEqual(
-      expect.arrayContaining(['/model/manifest.json', '/model/model.json', '/model/weights.bin']),
+      expect.arrayContaining([
+        '/model/manifest.json',
+        '/model/model.json',
+        '/model/weights.bin',
+      ]),
     );
     client.dispose();
   });
 
   it('segments a study with progress and returns labels and measurements', async () => {
-    const client = await createSegmentationClient(`${baseUrl}/model`, { createWorker: inProcessWorker });
+    const client = await createSegmentationClient(`${baseUrl}/model`, {
+      createWorker: inProcessWorker,
+    });
     const progress: SegmentationProgress[] = [];
     const v = volume();
     const baseline = tf.memory().numTensors;
-    const result = await client.run(v, { onProgress: (p) => progress.push(p), batchSize: 8 });
+    const result = await client.run(v, {
+      onProgress: (p) => progress.push(p),
+      batchSize: 8,
+    });
     expect(result.labels.dims).toEqual(v.dims);
     expect(result.labels.labels).toBeInstanceOf(Uint8Array);
     expect(result.measurements.tumourSide).toBe('left');
@@ -110,7 +129,9 @@ describe('createSegmentationClient', () => {
   });
 
   it('cancels a run through its AbortSignal and stays usable', async () => {
-    const client = await createSegmentationClient(`${baseUrl}/model/`, { createWorker: inProcessWorker });
+    const client = await createSegmentationClient(`${baseUrl}/model/`, {
+      createWorker: inProcessWorker,
+    });
     const controller = new AbortController();
     const first = client.run(volume(), {
       signal: controller.signal,

@@ -17,7 +17,10 @@ import type { FromWorker, ToWorker } from './segmentationProtocol';
 /** The part of a Worker the client uses (lets tests supply their own). */
 export interface WorkerLike {
   postMessage(message: ToWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<FromWorker>) => void,
+  ): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   terminate(): void;
 }
@@ -78,8 +81,12 @@ export async function createSegmentationClient(
   modelBaseUrl: string,
   options: SegmentationClientOptions = {},
 ): Promise<SegmentationClient> {
-  const base = typeof location === 'undefined' ? modelBaseUrl : new URL(modelBaseUrl, location.href).href;
-  const manifestUrl = new URL('manifest.json', base.endsWith('/') ? base : `${base}/`).href;
+  const base =
+    typeof location === 'undefined'
+      ? modelBaseUrl
+      : new URL(modelBaseUrl, location.href).href;
+  const manifestUrl = new URL('manifest.json', base.endsWith('/') ? base : `${base}/`)
+    .href;
   const worker = (options.createWorker ?? defaultWorker)();
 
   type Pending = {
@@ -91,10 +98,12 @@ export async function createSegmentationClient(
   let nextId = 1;
   let ready: (m: Extract<FromWorker, { type: 'ready' }>) => void = () => {};
   let failed: (err: Error) => void = () => {};
-  const started = new Promise<Extract<FromWorker, { type: 'ready' }>>((resolve, reject) => {
-    ready = resolve;
-    failed = reject;
-  });
+  const started = new Promise<Extract<FromWorker, { type: 'ready' }>>(
+    (resolve, reject) => {
+      ready = resolve;
+      failed = reject;
+    },
+  );
 
   const failAll = (err: Error) => {
     failed(err);
@@ -111,7 +120,11 @@ export async function createSegmentationClient(
     if (m.type === 'progress') return p.onProgress?.(m.progress);
     pending.delete(m.id);
     if (m.type === 'result') {
-      p.resolve({ labels: m.labels, measurements: m.measurements, durationSec: m.durationSec });
+      p.resolve({
+        labels: m.labels,
+        measurements: m.measurements,
+        durationSec: m.durationSec,
+      });
     } else if (m.type === 'cancelled') {
       p.reject(abortError());
     } else {
@@ -148,8 +161,13 @@ export async function createSegmentationClient(
           reject: (e) => (settle(), reject(e)),
           onProgress: runOptions.onProgress,
         });
-        const transfer = runOptions.transferVoxels ? [volume.voxels.buffer as ArrayBuffer] : [];
-        worker.postMessage({ type: 'run', id, volume, batchSize: runOptions.batchSize }, transfer);
+        const transfer = runOptions.transferVoxels
+          ? [volume.voxels.buffer as ArrayBuffer]
+          : [];
+        worker.postMessage(
+          { type: 'run', id, volume, batchSize: runOptions.batchSize },
+          transfer,
+        );
       });
     },
 

@@ -42,7 +42,11 @@ export function createSegmentationWorkerHandler(deps: WorkerHandlerDeps) {
   async function run(message: Extract<ToWorker, { type: 'run' }>) {
     const { id } = message;
     if (!model) {
-      deps.post({ type: 'error', id, message: 'the segmentation model is not loaded yet' });
+      deps.post({
+        type: 'error',
+        id,
+        message: 'the segmentation model is not loaded yet',
+      });
       return;
     }
     if (current) {
@@ -63,10 +67,13 @@ export function createSegmentationWorkerHandler(deps: WorkerHandlerDeps) {
       });
       const measurements = measureLabels(labels);
       const durationSec = (performance.now() - started) / 1000;
-      deps.post({ type: 'result', id, labels, measurements, durationSec }, [labels.labels.buffer]);
+      deps.post({ type: 'result', id, labels, measurements, durationSec }, [
+        labels.labels.buffer,
+      ]);
     } catch (err) {
       if (isAbort(err)) deps.post({ type: 'cancelled', id });
-      else deps.post({ type: 'error', id, message: (err as Error).message ?? String(err) });
+      else
+        deps.post({ type: 'error', id, message: (err as Error).message ?? String(err) });
     } finally {
       current = null;
     }

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBackend, type BackendProbe } from './chooseBackend';
 
-const base: BackendProbe = { gpuAdapter: null, wasmAvailable: true, webglAvailable: true };
+const base: BackendProbe = {
+  gpuAdapter: null,
+  wasmAvailable: true,
+  webglAvailable: true,
+};
 const hardware = { isFallbackAdapter: false, description: 'nvidia ampere' };
 const swiftShader = { isFallbackAdapter: true, description: 'google swiftshader' };
 
 describe('chooseBackend', () => {
   it('uses WebGPU only on a hardware adapter', () => {
     const choice = chooseBackend({ ...base, gpuAdapter: hardware });
-    expect(choice).toEqual({ name: 'webgpu', reason: 'hardware WebGPU adapter: nvidia ampere' });
+    expect(choice).toEqual({
+      name: 'webgpu',
+      reason: 'hardware WebGPU adapter: nvidia ampere',
+    });
   });
 
   it('prefers WASM to a software fallback adapter and says why', () => {
@@ -21,13 +28,24 @@ describe('chooseBackend', () => {
     expect(chooseBackend(base).name).toBe('wasm');
     expect(chooseBackend(base).reason).toContain('no WebGPU adapter');
     expect(chooseBackend({ ...base, wasmAvailable: false }).name).toBe('webgl');
-    expect(chooseBackend({ ...base, wasmAvailable: false, webglAvailable: false }).name).toBe('cpu');
+    expect(
+      chooseBackend({ ...base, wasmAvailable: false, webglAvailable: false }).name,
+    ).toBe('cpu');
   });
 
   it('obeys a forced backend, even a slow one', () => {
-    const choice = chooseBackend({ ...base, gpuAdapter: swiftShader, requested: 'WebGPU' });
-    expect(choice).toEqual({ name: 'webgpu', reason: 'forced by setting (backend=webgpu)' });
-    expect(chooseBackend({ ...base, gpuAdapter: hardware, requested: 'cpu' }).name).toBe('cpu');
+    const choice = chooseBackend({
+      ...base,
+      gpuAdapter: swiftShader,
+      requested: 'WebGPU',
+    });
+    expect(choice).toEqual({
+      name: 'webgpu',
+      reason: 'forced by setting (backend=webgpu)',
+    });
+    expect(chooseBackend({ ...base, gpuAdapter: hardware, requested: 'cpu' }).name).toBe(
+      'cpu',
+    );
   });
 
   it('ignores an unknown forced backend and says so', () => {

@@ -38,7 +38,9 @@ export interface BackendProbe {
 
 /** True for one of the known backend names. */
 export function isBackendName(value: unknown): value is BackendName {
-  return typeof value === 'string' && (BACKEND_NAMES as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' && (BACKEND_NAMES as readonly string[]).includes(value)
+  );
 }
 
 /**
@@ -71,5 +73,8 @@ export function chooseBackend(probe: BackendProbe): BackendChoice {
   if (probe.webglAvailable) {
     return { name: 'webgl', reason: `${why} and no WebAssembly; WebGL${note}` };
   }
-  return { name: 'cpu', reason: `${why}, no WebAssembly, no WebGL; plain JavaScript${note}` };
+  return {
+    name: 'cpu',
+    reason: `${why}, no WebAssembly, no WebGL; plain JavaScript${note}`,
+  };
 }

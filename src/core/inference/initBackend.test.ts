@@ -11,7 +11,9 @@ afterEach(() => {
 
 describe('probeGpuAdapter', () => {
   it('reads isFallbackAdapter from adapter.info (Chromium 156: SwiftShader)', async () => {
-    stubAdapter({ info: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true } });
+    stubAdapter({
+      info: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
+    });
     expect(await probeGpuAdapter()).toEqual({
       isFallbackAdapter: true,
       description: 'google swiftshader',
@@ -29,8 +31,13 @@ describe('probeGpuAdapter', () => {
   });
 
   it('accepts a hardware adapter', async () => {
-    stubAdapter({ info: { vendor: 'nvidia', architecture: 'ampere', isFallbackAdapter: false } });
-    expect(await probeGpuAdapter()).toEqual({ isFallbackAdapter: false, description: 'nvidia ampere' });
+    stubAdapter({
+      info: { vendor: 'nvidia', architecture: 'ampere', isFallbackAdapter: false },
+    });
+    expect(await probeGpuAdapter()).toEqual({
+      isFallbackAdapter: false,
+      description: 'nvidia ampere',
+    });
   });
 
   it('returns null without navigator.gpu or without an adapter', async () => {

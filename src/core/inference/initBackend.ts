@@ -97,7 +97,9 @@ async function activate(name: BackendName): Promise<boolean> {
  * @returns the backend that actually runs and why
  * @throws Error when no backend starts at all
  */
-export async function initBackend(options: InitBackendOptions = {}): Promise<BackendChoice> {
+export async function initBackend(
+  options: InitBackendOptions = {},
+): Promise<BackendChoice> {
   // Threads off: on few cores they gave no gain, and minified builds break
   // the threaded build's workers.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -124,5 +126,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       return { name, reason };
     }
   }
-  throw new Error(`no tfjs backend could start (tried ${choice.name}, ${fallbacks.join(', ')})`);
+  throw new Error(
+    `no tfjs backend could start (tried ${choice.name}, ${fallbacks.join(', ')})`,
+  );
 }

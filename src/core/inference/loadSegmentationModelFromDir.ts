@@ -49,7 +49,9 @@ export function fileSystemIOHandler(modelJsonPath: string): tf.io.IOHandler {
  * @throws Error when a file is missing, the manifest is invalid or the
  *   network does not match it
  */
-export async function loadSegmentationModelFromDir(folder: string): Promise<SegmentationModel> {
+export async function loadSegmentationModelFromDir(
+  folder: string,
+): Promise<SegmentationModel> {
   const manifestPath = join(folder, 'manifest.json');
   let text: string;
   try {
@@ -58,6 +60,8 @@ export async function loadSegmentationModelFromDir(folder: string): Promise<Segm
     throw new Error(`no segmentation model: ${manifestPath} cannot be read`);
   }
   const manifest = parseSegmentationManifest(JSON.parse(text));
-  const network = await tf.loadLayersModel(fileSystemIOHandler(join(folder, manifest.modelFile)));
+  const network = await tf.loadLayersModel(
+    fileSystemIOHandler(join(folder, manifest.modelFile)),
+  );
   return wrap(manifest, network);
 }

@@ -22,13 +22,20 @@ export function createTfSliceModel(
   const labelCount = outShape[3] ?? 0;
   const fits = (d: number | null) => d === null || d === size;
 
-  if (inShape.length !== 4 || !fits(inShape[1]) || !fits(inShape[2]) || inShape[3] !== 1) {
+  if (
+    inShape.length !== 4 ||
+    !fits(inShape[1]) ||
+    !fits(inShape[2]) ||
+    inShape[3] !== 1
+  ) {
     throw new Error(
       `network input ${JSON.stringify(inShape)} does not match the manifest [n, ${size}, ${size}, 1]`,
     );
   }
   if (outShape.length !== 4 || !fits(outShape[1]) || !fits(outShape[2])) {
-    throw new Error(`network output ${JSON.stringify(outShape)} is not [n, ${size}, ${size}, c]`);
+    throw new Error(
+      `network output ${JSON.stringify(outShape)} is not [n, ${size}, ${size}, c]`,
+    );
   }
   if (labelCount !== manifest.labels.length) {
     throw new Error(

@@ -22,7 +22,10 @@ export function convexHull2d(points: Float64Array | number[]): number[] {
   const build = (sequence: number[]) => {
     const start = hull.length;
     for (const p of sequence) {
-      while (hull.length - start >= 2 && cross(hull[hull.length - 2], hull[hull.length - 1], p) <= 0) {
+      while (
+        hull.length - start >= 2 &&
+        cross(hull[hull.length - 2], hull[hull.length - 1], p) <= 0
+      ) {
         hull.pop();
       }
       hull.push(p);

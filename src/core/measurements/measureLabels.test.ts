@@ -21,7 +21,8 @@ function volume(dims: Vec3, spacingMm: Vec3, direction = LPS): LabelVolume {
 function paint(v: LabelVolume, min: Vec3, max: Vec3, label: number): void {
   for (let k = min[2]; k <= max[2]; k++) {
     for (let j = min[1]; j <= max[1]; j++) {
-      for (let i = min[0]; i <= max[0]; i++) v.labels[i + j * v.dims[0] + k * v.dims[0] * v.dims[1]] = label;
+      for (let i = min[0]; i <= max[0]; i++)
+        v.labels[i + j * v.dims[0] + k * v.dims[0] * v.dims[1]] = label;
     }
   }
 }
@@ -31,7 +32,9 @@ function boxDiameter(n: number[], s: number[]): number {
   let best = 0;
   for (let p = 0; p < n.length; p++) {
     for (let q = 0; q < n.length; q++) {
-      const d = n.map((len, a) => (len - 1 + (a === p ? 0.5 : 0) + (a === q ? 0.5 : 0)) * s[a]);
+      const d = n.map(
+        (len, a) => (len - 1 + (a === p ? 0.5 : 0) + (a === q ? 0.5 : 0)) * s[a],
+      );
       best = Math.max(best, Math.hypot(...d));
     }
   }
@@ -53,7 +56,10 @@ describe('measureLabels', () => {
     expect(m.largestTumourSlice?.index).toBe(6);
     expect(m.largestTumourSlice?.axis).toBe(2);
     expect(m.largestTumourSlice?.areaMm2).toBeCloseTo(11 * 8 * 0.5 * 0.8, 10);
-    expect(m.largestTumourSlice?.diameterCm).toBeCloseTo(boxDiameter([11, 8], [0.5, 0.8]) / 10, 10);
+    expect(m.largestTumourSlice?.diameterCm).toBeCloseTo(
+      boxDiameter([11, 8], [0.5, 0.8]) / 10,
+      10,
+    );
   });
 
   it('measures the 3D diameter between surface-face midpoints', () => {
@@ -61,7 +67,10 @@ describe('measureLabels', () => {
     paint(v, [3, 4, 5], [14, 10, 12], 2);
     paint(v, [2, 4, 5], [2, 10, 12], 1);
     const m = measureLabels(v);
-    expect(m.maxTumourDiameter3dCm).toBeCloseTo(boxDiameter([12, 7, 8], [0.7, 0.9, 2.5]) / 10, 10);
+    expect(m.maxTumourDiameter3dCm).toBeCloseTo(
+      boxDiameter([12, 7, 8], [0.7, 0.9, 2.5]) / 10,
+      10,
+    );
   });
 
   it('measures a digital sphere close to its true diameter', () => {
@@ -109,11 +118,15 @@ describe('measureLabels', () => {
 
   it('counts tumour components and reports the slice index along the axial axis', () => {
     // Slices along the first volume axis (direction[0] is +z).
-    const v = volume([20, 30, 30], [2, 1, 1], [
-      [0, 0, 1],
-      [1, 0, 0],
-      [0, 1, 0],
-    ]);
+    const v = volume(
+      [20, 30, 30],
+      [2, 1, 1],
+      [
+        [0, 0, 1],
+        [1, 0, 0],
+        [0, 1, 0],
+      ],
+    );
     paint(v, [0, 0, 0], [19, 14, 14], 1);
     paint(v, [3, 2, 2], [5, 4, 4], 2);
     paint(v, [11, 8, 8], [13, 14, 14], 2); // larger, on axial slices 11–13

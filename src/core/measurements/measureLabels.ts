@@ -40,12 +40,19 @@ const TUMOUR = 2;
 /** LPS x of the (possibly fractional) voxel position (i, j, k). */
 function lpsX(volume: LabelVolume, i: number, j: number, k: number): number {
   const { spacingMm: s, direction: d } = volume;
-  return volume.originMm[0] + i * s[0] * d[0][0] + j * s[1] * d[1][0] + k * s[2] * d[2][0];
+  return (
+    volume.originMm[0] + i * s[0] * d[0][0] + j * s[1] * d[1][0] + k * s[2] * d[2][0]
+  );
 }
 
 function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidneys'] {
   const { labels, dims } = volume;
-  const { box, ids, sizes } = findComponents(labels, dims, labelSet([KIDNEY, TUMOUR]), 26);
+  const { box, ids, sizes } = findComponents(
+    labels,
+    dims,
+    labelSet([KIDNEY, TUMOUR]),
+    26,
+  );
   const kidneys: Measurements['kidneys'] = { left: null, right: null };
   if (!box) return kidneys;
 
@@ -70,8 +77,16 @@ function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidne
   }
 
   const centroidX = (id: number) =>
-    lpsX(volume, sumIjk[id * 3] / sizes[id], sumIjk[id * 3 + 1] / sizes[id], sumIjk[id * 3 + 2] / sizes[id]);
-  const bySize = sizes.map((_, id) => id).slice(1).sort((a, c) => sizes[c] - sizes[a]);
+    lpsX(
+      volume,
+      sumIjk[id * 3] / sizes[id],
+      sumIjk[id * 3 + 1] / sizes[id],
+      sumIjk[id * 3 + 2] / sizes[id],
+    );
+  const bySize = sizes
+    .map((_, id) => id)
+    .slice(1)
+    .sort((a, c) => sizes[c] - sizes[a]);
   const midline =
     bySize.length >= 2
       ? (centroidX(bySize[0]) + centroidX(bySize[1])) / 2
@@ -79,7 +94,10 @@ function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidne
 
   for (const id of bySize) {
     const side = centroidX(id) > midline ? 'left' : 'right';
-    const entry: KidneyMeasurement = kidneys[side] ?? { kidneyVolumeMl: 0, tumourVolumeMl: 0 };
+    const entry: KidneyMeasurement = kidneys[side] ?? {
+      kidneyVolumeMl: 0,
+      tumourVolumeMl: 0,
+    };
     entry.kidneyVolumeMl += kidneyCount[id] * voxelMl;
     entry.tumourVolumeMl += tumourCount[id] * voxelMl;
     kidneys[side] = entry;
@@ -125,8 +143,18 @@ function tumourAreas(labels: Uint8Array, layout: AxialLayout): Uint32Array {
  * taking from each slice only the vertices of 2D convex hulls (a 3D hull
  * vertex is always a vertex of its slice's hull).
  */
-function maxDiameter3dMm(labels: Uint8Array, layout: AxialLayout, areas: Uint32Array): number {
-  const { height, width, rowSpacingMm: sr, colSpacingMm: sc, sliceSpacingMm: sz } = layout;
+function maxDiameter3dMm(
+  labels: Uint8Array,
+  layout: AxialLayout,
+  areas: Uint32Array,
+): number {
+  const {
+    height,
+    width,
+    rowSpacingMm: sr,
+    colSpacingMm: sc,
+    sliceSpacingMm: sz,
+  } = layout;
   const mask = (k: number, out: Uint8Array) => {
     readAxialSlice(labels, layout, k, out);
     for (let p = 0; p < out.length; p++) out[p] = out[p] === TUMOUR ? 1 : 0;
@@ -178,7 +206,8 @@ export function measureLabels(volume: LabelVolume): Measurements {
   const tumourBox = boundingBox(labels, dims, labelSet([TUMOUR]));
   const tumour = tumourBox ? cropTumour(volume, tumourBox) : null;
   let tumourVoxels = 0;
-  if (tumour) for (let v = 0; v < tumour.labels.length; v++) tumourVoxels += tumour.labels[v] >> 1;
+  if (tumour)
+    for (let v = 0; v < tumour.labels.length; v++) tumourVoxels += tumour.labels[v] >> 1;
 
   const result: Measurements = {
     tumourVolumeMl: tumourVoxels * voxelMl,
@@ -210,8 +239,13 @@ export function measureLabels(volume: LabelVolume): Measurements {
     axis: layout.sliceAxis,
     areaMm2: areas[index] * layout.rowSpacingMm * layout.colSpacingMm,
     diameterCm:
-      maxDiameter2dMm(slice, layout.height, layout.width, layout.rowSpacingMm, layout.colSpacingMm) /
-      10,
+      maxDiameter2dMm(
+        slice,
+        layout.height,
+        layout.width,
+        layout.rowSpacingMm,
+        layout.colSpacingMm,
+      ) / 10,
   };
   result.maxTumourDiameter3dCm = maxDiameter3dMm(tumour.labels, layout, areas) / 10;
   return result;

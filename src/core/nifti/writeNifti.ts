@@ -21,7 +21,9 @@ const NIFTI_XFORM_SCANNER_ANAT = 1;
 const NIFTI_UNITS_MM = 2;
 
 /** The 4 × 4 RAS affine (voxel index → mm) of a label volume. */
-export function rasAffine(volume: Pick<LabelVolume, 'spacingMm' | 'originMm' | 'direction'>): number[][] {
+export function rasAffine(
+  volume: Pick<LabelVolume, 'spacingMm' | 'originMm' | 'direction'>,
+): number[][] {
   const flip = [-1, -1, 1];
   // `+ 0` turns −0 into 0, so headers and printed affines stay tidy.
   const rows = [0, 1, 2].map((r) => [
@@ -37,7 +39,12 @@ export function rasAffine(volume: Pick<LabelVolume, 'spacingMm' | 'originMm' | '
  * Quaternion (b, c, d) and qfac of a rotation matrix whose columns are unit
  * vectors, as nifti1.h's mat44_to_quatern (a proper rotation after qfac).
  */
-export function toQuaternion(columns: number[][]): { b: number; c: number; d: number; qfac: number } {
+export function toQuaternion(columns: number[][]): {
+  b: number;
+  c: number;
+  d: number;
+  qfac: number;
+} {
   // columns[a] = unit vector of voxel axis a (RAS); R[r][a] = columns[a][r].
   const R = [0, 1, 2].map((r) => [0, 1, 2].map((a) => columns[a][r]));
   const det =
@@ -92,7 +99,10 @@ export function toQuaternion(columns: number[][]): { b: number; c: number; d: nu
  * @param description - text for the header's 80-byte `descrip` field
  * @returns gzip-compressed NIfTI-1 bytes
  */
-export function writeNifti(volume: LabelVolume, description = 'NephroPlan segmentation'): Uint8Array {
+export function writeNifti(
+  volume: LabelVolume,
+  description = 'NephroPlan segmentation',
+): Uint8Array {
   const [nx, ny, nz] = volume.dims;
   const bytes = new Uint8Array(VOX_OFFSET + nx * ny * nz);
   const view = new DataView(bytes.buffer);
@@ -105,7 +115,9 @@ export function writeNifti(volume: LabelVolume, description = 'NephroPlan segmen
   view.setInt16(72, 8, le); // bitpix
 
   const affine = rasAffine(volume);
-  const columns = [0, 1, 2].map((a) => [0, 1, 2].map((r) => affine[r][a] / volume.spacingMm[a]));
+  const columns = [0, 1, 2].map((a) =>
+    [0, 1, 2].map((r) => affine[r][a] / volume.spacingMm[a]),
+  );
   const q = toQuaternion(columns);
   const pixdim = [q.qfac, ...volume.spacingMm, 0, 0, 0, 0];
   pixdim.forEach((v, i) => view.setFloat32(76 + 4 * i, v, le));

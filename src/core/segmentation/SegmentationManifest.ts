@@ -104,13 +104,18 @@ export function parseSegmentationManifest(value: unknown): SegmentationManifest 
   const intensity = object(root.intensity, 'intensity');
 
   if (input.layout !== 'NHWC') {
-    throw new ManifestError(`"input.layout" must be "NHWC", got ${JSON.stringify(input.layout)}`);
+    throw new ManifestError(
+      `"input.layout" must be "NHWC", got ${JSON.stringify(input.layout)}`,
+    );
   }
   if (input.channels !== 1) {
-    throw new ManifestError(`"input.channels" must be 1, got ${JSON.stringify(input.channels)}`);
+    throw new ManifestError(
+      `"input.channels" must be 1, got ${JSON.stringify(input.channels)}`,
+    );
   }
   const sizePx = positive(input.sizePx, 'input.sizePx');
-  if (!Number.isInteger(sizePx)) throw new ManifestError('"input.sizePx" must be an integer');
+  if (!Number.isInteger(sizePx))
+    throw new ManifestError('"input.sizePx" must be an integer');
 
   const window = intensity.windowHu;
   if (!Array.isArray(window) || window.length !== 2) {
@@ -121,20 +126,32 @@ export function parseSegmentationManifest(value: unknown): SegmentationManifest 
   if (!(hi > lo)) throw new ManifestError('"intensity.windowHu" must have high > low');
 
   const labels = root.labels;
-  if (!Array.isArray(labels) || labels.length < 3 || !labels.every((l) => typeof l === 'string')) {
+  if (
+    !Array.isArray(labels) ||
+    labels.length < 3 ||
+    !labels.every((l) => typeof l === 'string')
+  ) {
     throw new ManifestError('"labels" must list [background, kidney, tumour]');
   }
   if (root.output !== 'softmax') {
-    throw new ManifestError(`"output" must be "softmax", got ${JSON.stringify(root.output)}`);
+    throw new ManifestError(
+      `"output" must be "softmax", got ${JSON.stringify(root.output)}`,
+    );
   }
 
   return {
     name: text(root.name, 'name'),
     version: text(root.version, 'version'),
     modelFile: relativePath(root.modelFile, 'modelFile'),
-    onnxFile: root.onnxFile === undefined ? undefined : relativePath(root.onnxFile, 'onnxFile'),
+    onnxFile:
+      root.onnxFile === undefined ? undefined : relativePath(root.onnxFile, 'onnxFile'),
     labels: labels as string[],
-    input: { layout: 'NHWC', sizePx, spacingMm: positive(input.spacingMm, 'input.spacingMm'), channels: 1 },
+    input: {
+      layout: 'NHWC',
+      sizePx,
+      spacingMm: positive(input.spacingMm, 'input.spacingMm'),
+      channels: 1,
+    },
     intensity: {
       windowHu: [lo, hi],
       outsideValueHu: finite(intensity.outsideValueHu, 'intensity.outsideValueHu'),

@@ -4,7 +4,8 @@ import { computeAxialLayout, readAxialSlice, writeAxialSlice } from './axialLayo
 import { centredGrid, sampleGrid, type Grid } from './testing/kidneyPhantom';
 
 /** A value that differs at every LPS point of the reference grid. */
-const coordinateCode = (p: Vec3) => Math.round(p[0]) * 1e6 + Math.round(p[1]) * 1e3 + Math.round(p[2]);
+const coordinateCode = (p: Vec3) =>
+  Math.round(p[0]) * 1e6 + Math.round(p[1]) * 1e3 + Math.round(p[2]);
 
 const reference = centredGrid([5, 4, 3], [1, 2, 3]);
 
@@ -17,7 +18,11 @@ function reoriented(perm: number[], flips: boolean[]): Grid {
   ];
   const dims = perm.map((a) => reference.dims[a]) as Vec3;
   const spacingMm = perm.map((a) => reference.spacingMm[a]) as Vec3;
-  const direction = perm.map((a, n) => lps[a].map((x) => (flips[n] ? -x : x))) as [Vec3, Vec3, Vec3];
+  const direction = perm.map((a, n) => lps[a].map((x) => (flips[n] ? -x : x))) as [
+    Vec3,
+    Vec3,
+    Vec3,
+  ];
   return centredGrid(dims, spacingMm, direction);
 }
 
@@ -39,7 +44,9 @@ describe('axial slices in canonical orientation', () => {
   it('reads LPS-aligned volumes unchanged, rows +y and columns +x', () => {
     const layout = computeAxialLayout(reference);
     expect([layout.height, layout.width, layout.sliceCount]).toEqual([4, 5, 3]);
-    expect([layout.rowSpacingMm, layout.colSpacingMm, layout.sliceSpacingMm]).toEqual([2, 1, 3]);
+    expect([layout.rowSpacingMm, layout.colSpacingMm, layout.sliceSpacingMm]).toEqual([
+      2, 1, 3,
+    ]);
     // Along a row x grows (patient right → left), down a column y grows (anterior → posterior).
     const row0 = expected[0].slice(0, 5);
     expect(row0.every((v, c) => c === 0 || v > row0[c - 1])).toBe(true);

@@ -44,10 +44,15 @@ export interface AxialLayout {
   sliceStep: number;
 }
 
-function argmaxAbs(axes: number[], direction: [Vec3, Vec3, Vec3], component: number): number {
+function argmaxAbs(
+  axes: number[],
+  direction: [Vec3, Vec3, Vec3],
+  component: number,
+): number {
   let best = axes[0];
   for (const axis of axes) {
-    if (Math.abs(direction[axis][component]) > Math.abs(direction[best][component])) best = axis;
+    if (Math.abs(direction[axis][component]) > Math.abs(direction[best][component]))
+      best = axis;
   }
   return best;
 }
@@ -90,8 +95,15 @@ export function computeAxialLayout(grid: GridGeometry): AxialLayout {
 }
 
 /** Volume voxel index of canonical pixel (row, col) on slice k. */
-export function axialVoxelIndex(layout: AxialLayout, k: number, row: number, col: number): number {
-  return layout.baseIndex + k * layout.sliceStep + row * layout.rowStep + col * layout.colStep;
+export function axialVoxelIndex(
+  layout: AxialLayout,
+  k: number,
+  row: number,
+  col: number,
+): number {
+  return (
+    layout.baseIndex + k * layout.sliceStep + row * layout.rowStep + col * layout.colStep
+  );
 }
 
 /**

@@ -53,7 +53,11 @@ export function labelSet(labels: number[]): Uint8Array {
  *
  * @returns the inclusive box, or null when no voxel is a member
  */
-export function boundingBox(labels: Uint8Array, dims: Vec3, members: Uint8Array): VoxelBox | null {
+export function boundingBox(
+  labels: Uint8Array,
+  dims: Vec3,
+  members: Uint8Array,
+): VoxelBox | null {
   const [nx, ny, nz] = dims;
   const min: Vec3 = [nx, ny, nz];
   const max: Vec3 = [-1, -1, -1];
@@ -121,7 +125,8 @@ export function findComponentsInBox(
   const member = new Uint8Array(pplane * (bz + 2));
   for (let k = 0; k < bz; k++) {
     for (let j = 0; j < by; j++) {
-      let v = box.min[0] + (box.min[1] + j) * dims[0] + (box.min[2] + k) * dims[0] * dims[1];
+      let v =
+        box.min[0] + (box.min[1] + j) * dims[0] + (box.min[2] + k) * dims[0] * dims[1];
       let p = 1 + (j + 1) * px + (k + 1) * pplane;
       for (let i = 0; i < bx; i++, v++, p++) member[p] = members[labels[v]];
     }

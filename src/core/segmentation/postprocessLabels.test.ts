@@ -21,12 +21,14 @@ function volume(dims: Vec3): LabelVolume {
 function paint(v: LabelVolume, min: Vec3, max: Vec3, label: number): void {
   for (let k = min[2]; k <= max[2]; k++) {
     for (let j = min[1]; j <= max[1]; j++) {
-      for (let i = min[0]; i <= max[0]; i++) v.labels[i + j * v.dims[0] + k * v.dims[0] * v.dims[1]] = label;
+      for (let i = min[0]; i <= max[0]; i++)
+        v.labels[i + j * v.dims[0] + k * v.dims[0] * v.dims[1]] = label;
     }
   }
 }
 
-const count = (v: LabelVolume, label: number) => v.labels.filter((l) => l === label).length;
+const count = (v: LabelVolume, label: number) =>
+  v.labels.filter((l) => l === label).length;
 const at = (v: LabelVolume, i: number, j: number, k: number) =>
   v.labels[i + j * v.dims[0] + k * v.dims[0] * v.dims[1]];
 

@@ -58,7 +58,12 @@ function forEachInBox(
 
 function keepKidneys(volume: LabelVolume, options: Required<PostprocessOptions>): void {
   const { labels, dims } = volume;
-  const { box, ids, sizes } = findComponents(labels, dims, labelSet([KIDNEY, TUMOUR]), 26);
+  const { box, ids, sizes } = findComponents(
+    labels,
+    dims,
+    labelSet([KIDNEY, TUMOUR]),
+    26,
+  );
   if (!box) return;
 
   const minVoxels = options.minKidneyMl / voxelMl(volume.spacingMm);
@@ -121,7 +126,10 @@ function fillHoles(volume: LabelVolume): void {
   const OUTSIDE = 2;
   const state = new Uint8Array(size);
   const volumeIndex = (i: number, j: number, k: number) =>
-    organ.min[0] + i + (organ.min[1] + j) * dims[0] + (organ.min[2] + k) * dims[0] * dims[1];
+    organ.min[0] +
+    i +
+    (organ.min[1] + j) * dims[0] +
+    (organ.min[2] + k) * dims[0] * dims[1];
   for (let k = -1; k <= bz; k++) {
     for (let j = -1; j <= by; j++) {
       for (let i = -1; i <= bx; i++) {
@@ -170,7 +178,8 @@ function fillHoles(volume: LabelVolume): void {
             const n = p + s;
             const k2 = Math.floor(n / plane);
             const j2 = Math.floor((n - k2 * plane) / px);
-            const label = labels[volumeIndex(n - k2 * plane - j2 * px - 2, j2 - 2, k2 - 2)];
+            const label =
+              labels[volumeIndex(n - k2 * plane - j2 * px - 2, j2 - 2, k2 - 2)];
             if (label === TUMOUR) tumourVotes++;
             else kidneyVotes++;
           }
@@ -193,7 +202,10 @@ function fillHoles(volume: LabelVolume): void {
  * @param volume - labels 0, 1, 2 on the study grid
  * @param options - component limits; defaults in DEFAULT_POSTPROCESS
  */
-export function postprocessLabels(volume: LabelVolume, options: PostprocessOptions = {}): void {
+export function postprocessLabels(
+  volume: LabelVolume,
+  options: PostprocessOptions = {},
+): void {
   const settings = { ...DEFAULT_POSTPROCESS, ...options };
   keepKidneys(volume, settings);
   dropTumourIslands(volume);

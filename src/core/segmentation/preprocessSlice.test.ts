@@ -3,13 +3,22 @@ import { testManifest } from '../inference/testing/saveModelToDir';
 import { preprocessSlice, type CanonicalSlice } from './preprocessSlice';
 import type { SegmentationManifest } from './SegmentationManifest';
 
-function manifest(sizePx: number, spacingMm: number, windowHu: [number, number] = [0, 255]) {
+function manifest(
+  sizePx: number,
+  spacingMm: number,
+  windowHu: [number, number] = [0, 255],
+) {
   const m: SegmentationManifest = testManifest(sizePx, spacingMm);
   m.intensity.windowHu = windowHu;
   return m;
 }
 
-function slice(hu: number[] | Float32Array, height: number, width: number, spacing = 1): CanonicalSlice {
+function slice(
+  hu: number[] | Float32Array,
+  height: number,
+  width: number,
+  spacing = 1,
+): CanonicalSlice {
   return { hu, height, width, rowSpacingMm: spacing, colSpacingMm: spacing };
 }
 
@@ -60,7 +69,13 @@ describe('preprocessSlice', () => {
   it('uses separate row and column spacings', () => {
     // Columns twice as far apart as rows: the row axis needs twice the samples.
     const hu = randomHu(15 * 8, -200, 400);
-    const s: CanonicalSlice = { hu, height: 15, width: 8, rowSpacingMm: 1, colSpacingMm: 2 };
+    const s: CanonicalSlice = {
+      hu,
+      height: 15,
+      width: 8,
+      rowSpacingMm: 1,
+      colSpacingMm: 2,
+    };
     const x = preprocessSlice(s, manifest(15, 1));
     // Target column 7 is the source centre column 3.5: the mean of columns 3 and 4.
     const r = 7;
@@ -77,13 +92,16 @@ describe('8-bit [0, 255]-clipped slices', () => {
   ];
   const clip8 = (hu: Float32Array) => hu.map((v) => Math.min(Math.max(v, 0), 255));
 
-  it.each(windows)('give the identical input on an aligned grid (window %d–%d HU)', (lo, hi) => {
-    const hu = randomHu(40 * 40, -1000, 1500);
-    const m = manifest(32, 1, [lo, hi]);
-    const raw = preprocessSlice(slice(hu, 40, 40), m);
-    const eightBit = preprocessSlice(slice(clip8(hu), 40, 40), m);
-    expect(eightBit).toEqual(raw);
-  });
+  it.each(windows)(
+    'give the identical input on an aligned grid (window %d–%d HU)',
+    (lo, hi) => {
+      const hu = randomHu(40 * 40, -1000, 1500);
+      const m = manifest(32, 1, [lo, hi]);
+      const raw = preprocessSlice(slice(hu, 40, 40), m);
+      const eightBit = preprocessSlice(slice(clip8(hu), 40, 40), m);
+      expect(eightBit).toEqual(raw);
+    },
+  );
 
   it.each(windows)(
     'give the identical input wherever interpolation does not mix across 0 or 255 HU (window %d–%d HU)',
@@ -115,7 +133,9 @@ describe('8-bit [0, 255]-clipped slices', () => {
           const cols = [Math.floor(cs), Math.min(Math.floor(cs) + 1, width - 1)];
           const n = rows.flatMap((y) => cols.map((x) => hu[y * width + x]));
           const mixed =
-            !n.every((v) => v >= 0 && v <= 255) && !n.every((v) => v <= 0) && !n.every((v) => v >= 255);
+            !n.every((v) => v >= 0 && v <= 255) &&
+            !n.every((v) => v <= 0) &&
+            !n.every((v) => v >= 255);
           if (mixed) continue;
           expect(eightBit[i]).toBe(raw[i]);
           compared++;

@@ -25,8 +25,24 @@ describe('probabilitiesToLabels', () => {
   });
 
   it('gives ties to the lower label', () => {
-    const probs = Float32Array.from([0.2, 0.4, 0.4, 0.5, 0.5, 0, 1 / 3, 1 / 3, 1 / 3, 0, 0.5, 0.5]);
-    const out = probabilitiesToLabels({ probs, sizePx: 2, spacingMm: 1, labelCount: 3 }, target(2, 2));
+    const probs = Float32Array.from([
+      0.2,
+      0.4,
+      0.4,
+      0.5,
+      0.5,
+      0,
+      1 / 3,
+      1 / 3,
+      1 / 3,
+      0,
+      0.5,
+      0.5,
+    ]);
+    const out = probabilitiesToLabels(
+      { probs, sizePx: 2, spacingMm: 1, labelCount: 3 },
+      target(2, 2),
+    );
     expect(Array.from(out)).toEqual([1, 0, 0, 1]);
   });
 

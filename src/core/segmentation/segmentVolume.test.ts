@@ -52,13 +52,19 @@ describe('segmentVolume with a threshold network', () => {
       [0, -1, 0],
       [0, 0, 1],
     ]);
-    const sagittalFirst = centredGrid([dims[2], dims[0], dims[1]], [spacing[2], spacing[0], spacing[1]], [
-      [0, 0, 1],
-      [1, 0, 0],
-      [0, 1, 0],
-    ]);
+    const sagittalFirst = centredGrid(
+      [dims[2], dims[0], dims[1]],
+      [spacing[2], spacing[0], spacing[1]],
+      [
+        [0, 0, 1],
+        [1, 0, 0],
+        [0, 1, 0],
+      ],
+    );
     const [a, b, c] = await Promise.all(
-      [lps, ras, sagittalFirst].map((g) => segmentVolume({ volume: phantomVolume(g), manifest, model })),
+      [lps, ras, sagittalFirst].map((g) =>
+        segmentVolume({ volume: phantomVolume(g), manifest, model }),
+      ),
     );
     const [nx, ny, nz] = dims;
     let differences = 0;
@@ -66,7 +72,8 @@ describe('segmentVolume with a threshold network', () => {
       for (let j = 0; j < ny; j++) {
         for (let i = 0; i < nx; i++) {
           const label = a.labels[i + j * nx + k * nx * ny];
-          if (b.labels[nx - 1 - i + (ny - 1 - j) * nx + k * nx * ny] !== label) differences++;
+          if (b.labels[nx - 1 - i + (ny - 1 - j) * nx + k * nx * ny] !== label)
+            differences++;
           if (c.labels[k + i * nz + j * nz * nx] !== label) differences++;
         }
       }
@@ -125,6 +132,8 @@ describe('segmentVolume with a U-Net-shaped network', () => {
   });
 
   it('refuses a network whose input size differs from the manifest', () => {
-    expect(() => createTfSliceModel(network, testManifest(64, 6))).toThrow('does not match the manifest');
+    expect(() => createTfSliceModel(network, testManifest(64, 6))).toThrow(
+      'does not match the manifest',
+    );
   });
 });

@@ -75,7 +75,11 @@ export async function segmentVolume(params: SegmentVolumeParams): Promise<LabelV
 
     for (let n = 0; n < count; n++) {
       readAxialSlice(volume.voxels, layout, first + n, hu);
-      preprocessSlice(slice, manifest, batch.subarray(n * size * size, (n + 1) * size * size));
+      preprocessSlice(
+        slice,
+        manifest,
+        batch.subarray(n * size * size, (n + 1) * size * size),
+      );
     }
     const probs = await model.predict(batch.subarray(0, count * size * size), count);
 
@@ -109,7 +113,11 @@ export async function segmentVolume(params: SegmentVolumeParams): Promise<LabelV
     dims: [...volume.dims],
     spacingMm: [...volume.spacingMm],
     originMm: [...volume.originMm],
-    direction: [[...volume.direction[0]], [...volume.direction[1]], [...volume.direction[2]]],
+    direction: [
+      [...volume.direction[0]],
+      [...volume.direction[1]],
+      [...volume.direction[2]],
+    ],
   };
   if (params.postprocess !== false) postprocessLabels(result, params.postprocess ?? {});
   return result;

@@ -30,7 +30,12 @@ export interface AxisSamples {
  * @param stepOut - output spacing, mm
  * @param stepIn - input spacing, mm
  */
-export function axisSamples(nOut: number, nIn: number, stepOut: number, stepIn: number): AxisSamples {
+export function axisSamples(
+  nOut: number,
+  nIn: number,
+  stepOut: number,
+  stepIn: number,
+): AxisSamples {
   const index0 = new Int32Array(nOut);
   const index1 = new Int32Array(nOut);
   const weight = new Float64Array(nOut);

@@ -52,7 +52,9 @@ export async function saveModelToDir(
         format: 'layers-model',
         generatedBy: 'nephroplan tests',
         modelTopology: artifacts.modelTopology,
-        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+        weightsManifest: [
+          { paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] },
+        ],
       };
       await writeFile(join(folder, manifest.modelFile), JSON.stringify(modelJson));
       await writeFile(join(folder, 'weights.bin'), joinWeights(artifacts.weightData));

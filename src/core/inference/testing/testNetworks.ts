@@ -10,7 +10,13 @@
 import * as tf from '@tensorflow/tfjs';
 
 function conv(filters: number, name: string, kernelSize = 3): tf.layers.Layer {
-  return tf.layers.conv2d({ filters, kernelSize, padding: 'same', activation: 'relu', name });
+  return tf.layers.conv2d({
+    filters,
+    kernelSize,
+    padding: 'same',
+    activation: 'relu',
+    name,
+  });
 }
 
 /**
@@ -18,19 +24,29 @@ function conv(filters: number, name: string, kernelSize = 3): tf.layers.Layer {
  * @param baseFilters - filters of the first level (doubles per level)
  * @param levels - down-sampling levels
  */
-export function buildTinyUnet(sizePx: number, baseFilters = 8, levels = 2): tf.LayersModel {
+export function buildTinyUnet(
+  sizePx: number,
+  baseFilters = 8,
+  levels = 2,
+): tf.LayersModel {
   const input = tf.input({ shape: [sizePx, sizePx, 1], name: 'image' });
   const skips: tf.SymbolicTensor[] = [];
   let x: tf.SymbolicTensor = input;
   for (let l = 0; l < levels; l++) {
     x = conv(baseFilters << l, `down${l}`).apply(x) as tf.SymbolicTensor;
     skips.push(x);
-    x = tf.layers.maxPooling2d({ poolSize: 2, name: `pool${l}` }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .maxPooling2d({ poolSize: 2, name: `pool${l}` })
+      .apply(x) as tf.SymbolicTensor;
   }
   x = conv(baseFilters << levels, 'bottom').apply(x) as tf.SymbolicTensor;
   for (let l = levels - 1; l >= 0; l--) {
-    x = tf.layers.upSampling2d({ size: [2, 2], name: `up${l}` }).apply(x) as tf.SymbolicTensor;
-    x = tf.layers.concatenate({ name: `cat${l}` }).apply([x, skips[l]]) as tf.SymbolicTensor;
+    x = tf.layers
+      .upSampling2d({ size: [2, 2], name: `up${l}` })
+      .apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .concatenate({ name: `cat${l}` })
+      .apply([x, skips[l]]) as tf.SymbolicTensor;
     x = conv(baseFilters << l, `dec${l}`).apply(x) as tf.SymbolicTensor;
   }
   const output = tf.layers

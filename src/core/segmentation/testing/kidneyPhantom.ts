@@ -45,7 +45,8 @@ export function voxelPositionMm(grid: Grid, i: number, j: number, k: number): Ve
   const p = [...grid.originMm] as Vec3;
   const steps = [i, j, k];
   for (let a = 0; a < 3; a++) {
-    for (let c = 0; c < 3; c++) p[c] += steps[a] * grid.spacingMm[a] * grid.direction[a][c];
+    for (let c = 0; c < 3; c++)
+      p[c] += steps[a] * grid.spacingMm[a] * grid.direction[a][c];
   }
   return p;
 }
@@ -92,11 +93,19 @@ export function centredGrid(
 
 /** The phantom sampled on a grid, as a HU volume. */
 export function phantomVolume(grid: Grid): Volume {
-  const voxels = sampleGrid(grid, new Float32Array(grid.dims[0] * grid.dims[1] * grid.dims[2]), phantomHuAt);
+  const voxels = sampleGrid(
+    grid,
+    new Float32Array(grid.dims[0] * grid.dims[1] * grid.dims[2]),
+    phantomHuAt,
+  );
   return { ...grid, voxels };
 }
 
 /** The phantom's true labels on a grid. */
 export function phantomLabels(grid: Grid): Uint8Array {
-  return sampleGrid(grid, new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]), phantomLabelAt);
+  return sampleGrid(
+    grid,
+    new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]),
+    phantomLabelAt,
+  );
 }
