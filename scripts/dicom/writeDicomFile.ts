@@ -15,8 +15,10 @@ export const IMPLEMENTATION_UID = '2.25.301975528764419457366383815276012263311'
 export interface DicomFileSpec {
   /** Naturalized attributes, e.g. `{ Modality: 'CT', Rows: 256 }`. */
   attributes: Record<string, unknown>;
-  /** Stored pixel values, rows × columns (omit for non-image objects). */
+  /** Stored 16-bit pixel values, rows × columns (omit for non-image objects). */
   pixels?: Int16Array | Uint16Array;
+  /** Raw pixel bytes written as OB instead (e.g. 1-bit segmentation frames). */
+  pixelBytes?: Uint8Array;
   /** Transfer syntax written in the meta header (default explicit LE). */
   transferSyntaxUid?: string;
 }
@@ -37,6 +39,10 @@ export function writeDicomFile(spec: DicomFileSpec): Uint8Array {
     const p = spec.pixels;
     dataset.PixelData = [p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength)];
     dataset._vrMap = { PixelData: 'OW' };
+  } else if (spec.pixelBytes) {
+    const b = spec.pixelBytes;
+    dataset.PixelData = [b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)];
+    dataset._vrMap = { PixelData: 'OB' };
   }
   const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
   dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);

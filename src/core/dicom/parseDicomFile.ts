@@ -41,13 +41,24 @@ function numbers(ds: DataSet, tag: string, count: number): number[] | undefined 
   return out;
 }
 
+/** A reason a user can act on, from what dicom-parser threw. */
 function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (typeof err === 'string') return err;
-  if (err && typeof err === 'object' && 'exception' in err) {
-    return String((err as { exception: unknown }).exception);
+  let raw = String(err);
+  let partial: DataSet | undefined;
+  if (err instanceof Error) raw = err.message;
+  else if (err && typeof err === 'object' && 'exception' in err) {
+    raw = String((err as { exception: unknown }).exception);
+    partial = (err as { dataSet?: DataSet }).dataSet;
   }
-  return String(err);
+  if (/buffer overrun|past end of buffer/i.test(raw)) {
+    return partial?.elements.x7fe00010
+      ? 'pixel data is truncated (the file ends early)'
+      : 'the file is truncated or corrupted (it ends inside a data element)';
+  }
+  if (/missing required meta header/i.test(raw)) {
+    return `the file meta header is corrupted (${raw.replace(/^.*?: /, '')})`;
+  }
+  return `the file is corrupted (${raw})`;
 }
 
 /** The grouping key: the Series UID, else study + number + description. */

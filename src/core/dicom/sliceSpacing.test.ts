@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { analyseSliceSpacing, describeGaps } from './sliceSpacing';
+
+describe('analyseSliceSpacing', () => {
+  it('accepts regular spacing with rounding noise', () => {
+    const r = analyseSliceSpacing([0, 1.6000001, 3.2, 4.7999999, 6.4]);
+    expect(r.spacingMm).toBeCloseTo(1.6, 5);
+    expect(r.gaps).toEqual([]);
+    expect(r.uneven).toBe(false);
+  });
+
+  it('reports a gap of two missing slices', () => {
+    const r = analyseSliceSpacing([0, 2, 4, 10, 12, 14]);
+    expect(r.spacingMm).toBe(2);
+    expect(r.gaps).toEqual([{ afterSlice: 2, gapMm: 6, missing: 2 }]);
+    expect(r.uneven).toBe(false);
+    expect(describeGaps(r)).toContain('6.00 mm gap after slice 3 (about 2 slices missing)');
+  });
+
+  it('reports uneven spacing that gaps do not explain', () => {
+    const r = analyseSliceSpacing([0, 2, 4, 7, 9, 11.5]);
+    expect(r.uneven).toBe(true);
+    expect(r.minMm).toBe(2);
+    expect(r.maxMm).toBe(3);
+  });
+
+  it('finds duplicate positions', () => {
+    const r = analyseSliceSpacing([0, 2, 2, 4]);
+    expect(r.duplicates).toEqual([2]);
+    expect(r.spacingMm).toBe(2);
+  });
+
+  it('has no spacing for a single slice', () => {
+    expect(analyseSliceSpacing([5]).spacingMm).toBeNull();
+  });
+});
