@@ -1,0 +1,114 @@
+"""Write models/segmentation/MODEL_CARD.md from the evaluation JSON files.
+
+    /usr/bin/python3 -m seg.card --eval ../models/segmentation/evaluation.json \
+        --comparisons runs/cmp --train-log runs/main/log.jsonl
+
+Every figure in the card comes from those files; the prose around them is here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .data import HELDOUT_CURVAS
+from .manifest import REPO_ROOT, load_manifest
+
+CARD = REPO_ROOT / "models" / "segmentation" / "MODEL_CARD.md"
+
+
+def _f(x, nd=3):
+    return "n/a" if x is None or x != x else f"{x:.{nd}f}"
+
+
+def _results(ev: dict) -> str:
+    ir, cu, ki = ev["ircadb-01"], ev["curvas-heldout"], ev["kits-jpg"]
+    lines = [
+        "| test set (never seen in training) | patients | slices | metric | value | 95 % CI |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| 3D-IRCADb-01 (DICOM, contrast CT, 0.57 mm) | 1 | {ir['n_slices']} | kidney Dice, 3D | "
+        f"**{_f(ir['kidney_dice_3d'])}** | per-slice mean {_f(ir['per_slice_mean'])} "
+        f"[{_f(ir['per_slice_ci95'][0])}, {_f(ir['per_slice_ci95'][1])}] (slices, one patient) |",
+        f"| CURVAS held-out patients (8-bit PNG) | {len(cu['patients'])} | {cu['n_slices']} | kidney Dice per patient, "
+        f"mean | **{_f(cu['mean_patient_dice'])}** | [{_f(cu['ci95'][0])}, {_f(cu['ci95'][1])}] |",
+        f"| KiTS19 tumour slices (8-bit JPEG) | {len(ki['patients'])} | {ki['n_slices']} | tumour Dice per patient, "
+        f"mean | **{_f(ki['mean_patient_tumour_dice'])}** | [{_f(ki['ci95'][0])}, {_f(ki['ci95'][1])}] |",
+        "",
+        f"Pooled over all pixels: CURVAS kidney Dice {_f(cu['pooled_dice'])}; KiTS tumour Dice "
+        f"{_f(ki['pooled_tumour_dice'])} (tumour mask against predicted kidney-or-tumour: "
+        f"{_f(ki['tumour_or_kidney_dice'])}, i.e. how much of the tumour is found at all).",
+        "",
+        "Per CURVAS patient (kidney Dice): " + ", ".join(f"{p} {_f(v)}" for p, v in sorted(cu["patients"].items())),
+        "",
+        "Per KiTS patient (tumour Dice): " + ", ".join(f"{p.replace('kitsjpg-', '')} {_f(v, 2)}"
+                                                       for p, v in sorted(ki["patients"].items())),
+    ]
+    if "clipped_0_255" in ir:
+        c = ir["clipped_0_255"]
+        lines += ["", f"**Raw HU vs HU clipped to [0, 255]** (3D-IRCADb-01, every slice): labels agree on "
+                      f"{100 * c['label_agreement']:.4f} % of pixels; kidney Dice {_f(ir['kidney_dice_3d'], 4)} raw, "
+                      f"{_f(c['kidney_dice_3d'], 4)} clipped."]
+    return "\n".join(lines)
+
+
+def _comparisons(folder: Path) -> str:
+    rows = ["| run | loss | input normalisation | network | IRCADb-01 kidney | CURVAS kidney (mean patient) "
+            "| KiTS tumour (mean patient) |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    found = False
+    for d in sorted(folder.glob("*/eval.json")):
+        ev = json.loads(d.read_text())
+        cfg = ev["config"]
+        found = True
+        rows.append(f"| {d.parent.name} | {cfg['loss']} | {cfg['norm']} | {cfg['arch']} | "
+                    f"{_f(ev['ircadb-01']['kidney_dice_3d'])} | {_f(ev['curvas-heldout']['mean_patient_dice'])} | "
+                    f"{_f(ev['kits-jpg']['mean_patient_tumour_dice'])} |")
+    return "\n".join(rows) if found else "_No comparison runs were evaluated._"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--eval", required=True)
+    ap.add_argument("--comparisons", default="runs/cmp")
+    ap.add_argument("--train-log", default="runs/main/log.jsonl")
+    ap.add_argument("--template", default=str(Path(__file__).with_name("MODEL_CARD.template.md")))
+    args = ap.parse_args(argv)
+    ev = json.loads(Path(args.eval).read_text())
+    m = load_manifest()
+    log = [json.loads(l) for l in Path(args.train_log).read_text().splitlines() if l.strip()]
+    cfg = ev["config"]
+    cmp_cfg = {}
+    cmp_dirs = sorted(Path(args.comparisons).glob("*/config.json"))
+    if cmp_dirs:
+        cmp_cfg = json.loads(cmp_dirs[0].read_text())
+    text = Path(args.template).read_text()
+    subs = {
+        "{{RESULTS}}": _results(ev),
+        "{{COMPARISONS}}": _comparisons(Path(args.comparisons)),
+        "{{CMP_STEPS}}": str(cmp_cfg.get("steps", "n/a")),
+        "{{STEPS}}": str(log[-1]["step"] if log else "n/a"),
+        "{{MINUTES}}": f"{log[-1]['min']:.0f}" if log else "n/a",
+        "{{FEATURES}}": ", ".join(map(str, cfg["features"])),
+        "{{CROP}}": str(cfg["crop"]),
+        "{{BATCH}}": str(cfg["batch"]),
+        "{{LOSS}}": cfg["loss"],
+        "{{SIZE}}": str(m.size_px),
+        "{{SPACING}}": str(m.spacing_mm),
+        "{{WINDOW}}": f"[{m.window_hu[0]:g}, {m.window_hu[1]:g}]",
+        "{{VERSION}}": m.raw["version"],
+        "{{HELDOUT}}": ", ".join(p.replace("curvas-", "") for p in HELDOUT_CURVAS),
+        "{{SEC_PER_SLICE}}": _f(ev["ircadb-01"].get("sec_per_slice_torch_cpu"), 2),
+    }
+    doc = json.loads((CARD.parent / "model.json").read_text())
+    n_weights = sum(int(__import__("numpy").prod(w["shape"])) for w in doc["weightsManifest"][0]["weights"])
+    subs["{{WEIGHTS_MB}}"] = f"{4 * n_weights / 1e6:.1f}"
+    from .infer import load_checkpoint
+    from .model import count_parameters
+    subs["{{PARAMS}}"] = f"{count_parameters(load_checkpoint(CARD.parent / 'model.pt')[0]) / 1e6:.2f} M"
+    for k, v in subs.items():
+        text = text.replace(k, v)
+    CARD.write_text(text)
+    print(f"wrote {CARD}")
+
+
+if __name__ == "__main__":
+    main()
