@@ -1,6 +1,9 @@
 """Contact sheet of synthetic lesions so a person can judge their realism.
 
-    /usr/bin/python3 -m seg.contact_sheet --out ../models/segmentation/synthetic_examples.png
+    /usr/bin/python3 -m seg.contact_sheet --out runs/synthetic_examples.png
+
+The sheet shows crops of the licensed reference images, so it is written under runs/ (ignored
+by git) and never committed.
 
 Each tile is a real training slice (manifest grid, window 0-255 HU) with one synthetic lesion,
 cropped around the kidney; the lesion outline is drawn in the right-hand copy (red tumour,
@@ -41,7 +44,7 @@ def _tile(hu, lab, centre, half=48, outline=True):
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default="../models/segmentation/synthetic_examples.png")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "runs" / "synthetic_examples.png"))
     ap.add_argument("--n", type=int, default=24)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
