@@ -49,6 +49,16 @@ def _figure(summary: dict, key: str) -> dict:
     return {"value": round(f["value"], 4), "ci95": [round(v, 4) for v in f["ci95"]]}
 
 
+def _comparison(cohort: dict, key: str) -> dict:
+    """Paired model − baseline difference of one metric (see compare.py)."""
+    p = cohort.get("paired_differences", {}).get(key)
+    if p is None:
+        return {}
+    return {"comparison": {"metric": key, "difference": round(p["difference"], 4),
+                           "ci95": [round(v, 4) for v in p["ci95"]],
+                           "significantlyBetter": p["significantly_better"]}}
+
+
 def _performance(ev: dict) -> dict:
     cohort = ev["all_eligible"]
     m = cohort["variants"][SHIPPED]
@@ -66,6 +76,7 @@ def _performance(ev: dict) -> dict:
                                  " cm, fitted per fold)",
                          "figures": {"accuracy": _figure(size, "procedure_accuracy"),
                                      "auc": _figure(size, "procedure_auc")}},
+            **_comparison(cohort, "procedure_auc"),
         },
         "approach": {
             "model": {"accuracy": _figure(m, "approach_accuracy"),
@@ -77,11 +88,13 @@ def _performance(ev: dict) -> dict:
                          "figures": {"accuracy": _figure(maj, "approach_accuracy"),
                                      "balancedAccuracy": _figure(maj, "approach_balanced_accuracy"),
                                      "retroF1": _figure(maj, "approach_retro_f1")}},
+            **_comparison(cohort, "approach_accuracy"),
         },
         "time": {
             "model": {"maeMin": _figure(m, "time_mae_min")},
             "baseline": {"name": "the training median time",
                          "figures": {"maeMin": _figure(maj, "time_mae_min")}},
+            **_comparison(cohort, "time_mae_min"),
         },
     }
 

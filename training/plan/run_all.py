@@ -19,12 +19,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--skip-evaluation", action="store_true",
-                    help="reuse models/planning/evaluation.json")
+                    help="reuse models/planning/evaluation.json (with its paired differences)")
     a = ap.parse_args()
     dataset.load()
     if not a.skip_evaluation:
         subprocess.run([sys.executable, "-m", "plan.evaluate", "--seeds", str(a.seeds),
                         "--out", str(EVALUATION_PATH)], check=True)
+        subprocess.run([sys.executable, "-m", "plan.compare", str(EVALUATION_PATH)], check=True)
     print(export())
 
 

@@ -26,6 +26,16 @@ export interface HeadPerformance {
   model: Record<string, Figure>;
   /** The trivial baseline it is compared with, and its figures. */
   baseline: { name: string; figures: Record<string, Figure> };
+  /**
+   * Paired bootstrap difference model − baseline on one metric; the model
+   * beats the baseline only where `significantlyBetter` is true.
+   */
+  comparison?: {
+    metric: string;
+    difference: number;
+    ci95: [number, number];
+    significantlyBetter: boolean;
+  };
 }
 
 export interface PlanningManifest {
