@@ -32,8 +32,9 @@
  *
  * `performance` is `{ model: {accuracy, auc, ...}, baseline: {name, figures},
  * comparison: {metric, difference, ci95, significantlyBetter} }`, each figure
- * `{ value, ci95 }`; say "beats <baseline>" only where significantlyBetter. `bmiFromHeightWeight(heightCm, weightKg)`
- * serves a form that asks for height and weight. In Node use
+ * `{ value, ci95 }`; say "beats <baseline>" only where significantlyBetter.
+ * `bmiFromHeightWeight(heightCm, weightKg)` serves a form that asks for height
+ * and weight. In Node use
  * `loadPlanningModelFromDir('models/planning')` (separate module: it imports
  * node:fs) and `planCase(model, labels, clinical)` in one call.
  */
