@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCanonicalGrid } from './canonicalGrid';
 import { GEOMETRY_FEATURE_NAMES, geometryFeatures } from './geometryFeatures';
 import { largestSliceCrop, largestTumourSlice } from './largestSliceCrop';
