@@ -15,7 +15,6 @@
  */
 import type { LabelVolume, Vec3 } from '../volume/Volume';
 import {
-  boundingBox,
   findComponents,
   labelSet,
   neighbourOffsets,
@@ -41,29 +40,30 @@ function voxelMl(spacingMm: Vec3): number {
   return (spacingMm[0] * spacingMm[1] * spacingMm[2]) / 1000;
 }
 
-/** Calls fn(volumeIndex, boxIndex, i, j, k) for every voxel of a box. */
-function forEachInBox(
+/** Sets to background every box voxel whose component is not marked in `keep`. */
+function clearUnkept(
+  labels: Uint8Array,
   dims: Vec3,
   box: VoxelBox,
-  fn: (v: number, b: number, i: number, j: number, k: number) => void,
+  ids: Int32Array,
+  keep: Uint8Array,
 ): void {
   let b = 0;
   for (let k = box.min[2]; k <= box.max[2]; k++) {
     for (let j = box.min[1]; j <= box.max[1]; j++) {
       let v = box.min[0] + j * dims[0] + k * dims[0] * dims[1];
-      for (let i = box.min[0]; i <= box.max[0]; i++, v++, b++) fn(v, b, i, j, k);
+      for (let i = box.min[0]; i <= box.max[0]; i++, v++, b++) {
+        const id = ids[b];
+        if (id !== 0 && keep[id] === 0) labels[v] = 0;
+      }
     }
   }
 }
 
 function keepKidneys(volume: LabelVolume, options: Required<PostprocessOptions>): void {
   const { labels, dims } = volume;
-  const { box, ids, sizes } = findComponents(
-    labels,
-    dims,
-    labelSet([KIDNEY, TUMOUR]),
-    26,
-  );
+  const members = labelSet([KIDNEY, TUMOUR]);
+  const { box, ids, sizes } = findComponents(labels, dims, members, 26);
   if (!box) return;
 
   const minVoxels = options.minKidneyMl / voxelMl(volume.spacingMm);
@@ -75,10 +75,7 @@ function keepKidneys(volume: LabelVolume, options: Required<PostprocessOptions>)
     .slice(0, options.maxKidneys)
     .filter((c) => c.size >= minVoxels)
     .forEach((c) => (kept[c.id] = 1));
-
-  forEachInBox(dims, box, (v, b) => {
-    if (ids[b] !== 0 && !kept[ids[b]]) labels[v] = 0;
-  });
+  clearUnkept(labels, dims, box, ids, kept);
 }
 
 function dropTumourIslands(volume: LabelVolume): void {
@@ -86,114 +83,146 @@ function dropTumourIslands(volume: LabelVolume): void {
   const { box, ids, sizes } = findComponents(labels, dims, labelSet([TUMOUR]), 26);
   if (!box) return;
 
+  const [nx, ny, nz] = dims;
   const touches = new Uint8Array(sizes.length);
   const offsets = neighbourOffsets(26);
-  forEachInBox(dims, box, (v, b, i, j, k) => {
-    const id = ids[b];
-    if (id === 0 || touches[id]) return;
-    for (const [di, dj, dk] of offsets) {
-      const ni = i + di;
-      const nj = j + dj;
-      const nk = k + dk;
-      if (ni < 0 || nj < 0 || nk < 0 || ni >= dims[0] || nj >= dims[1] || nk >= dims[2]) {
-        continue;
-      }
-      if (labels[ni + nj * dims[0] + nk * dims[0] * dims[1]] === KIDNEY) {
-        touches[id] = 1;
-        return;
-      }
-    }
-  });
-
-  forEachInBox(dims, box, (v, b) => {
-    if (ids[b] !== 0 && !touches[ids[b]]) labels[v] = 0;
-  });
-}
-
-function fillHoles(volume: LabelVolume): void {
-  const { labels, dims } = volume;
-  const organ = boundingBox(labels, dims, labelSet([KIDNEY, TUMOUR]));
-  if (!organ) return;
-
-  // The organ box with two extra layers: an inner layer of background that
-  // joins everything outside the organ into one region, and an outer
-  // sentinel layer that stops the flood fill without bounds checks.
-  const [bx, by, bz] = [0, 1, 2].map((a) => organ.max[a] - organ.min[a] + 1);
-  const px = bx + 4;
-  const plane = px * (by + 4);
-  const size = plane * (bz + 4);
-  const BACKGROUND = 1;
-  const OUTSIDE = 2;
-  const state = new Uint8Array(size);
-  const volumeIndex = (i: number, j: number, k: number) =>
-    organ.min[0] +
-    i +
-    (organ.min[1] + j) * dims[0] +
-    (organ.min[2] + k) * dims[0] * dims[1];
-  for (let k = -1; k <= bz; k++) {
-    for (let j = -1; j <= by; j++) {
-      for (let i = -1; i <= bx; i++) {
-        const inside = i >= 0 && j >= 0 && k >= 0 && i < bx && j < by && k < bz;
-        if (!inside || labels[volumeIndex(i, j, k)] === 0) {
-          state[i + 2 + (j + 2) * px + (k + 2) * plane] = BACKGROUND;
+  let b = 0;
+  for (let k = box.min[2]; k <= box.max[2]; k++) {
+    for (let j = box.min[1]; j <= box.max[1]; j++) {
+      for (let i = box.min[0]; i <= box.max[0]; i++, b++) {
+        const id = ids[b];
+        if (id === 0 || touches[id]) continue;
+        for (const [di, dj, dk] of offsets) {
+          const ni = i + di;
+          const nj = j + dj;
+          const nk = k + dk;
+          if (ni < 0 || nj < 0 || nk < 0 || ni >= nx || nj >= ny || nk >= nz) continue;
+          if (labels[ni + nj * nx + nk * nx * ny] === KIDNEY) {
+            touches[id] = 1;
+            break;
+          }
         }
       }
     }
   }
+  clearUnkept(labels, dims, box, ids, touches);
+}
 
-  const steps = [1, -1, px, -px, plane, -plane];
-  const queue = new Int32Array(size);
-  const flood = (seed: number, from: number, to: number, visit?: (p: number) => void) => {
+/** Fills the holes enclosed inside one kidney region's bounding box. */
+function fillHolesInBox(volume: LabelVolume, organ: VoxelBox): void {
+  const { labels, dims } = volume;
+  // The organ box grown by two layers: an inner layer of background joins
+  // everything outside the organ into one region, an outer sentinel layer
+  // (state 0) stops the flood fill without bounds checks.
+  const [bx, by, bz] = [0, 1, 2].map((a) => organ.max[a] - organ.min[a] + 1);
+  const px = bx + 4;
+  const plane = px * (by + 4);
+  const [nx, ny] = dims;
+  const BACKGROUND = 1;
+  const OUTSIDE = 2;
+  const HOLE = 3;
+  const state = new Uint8Array(plane * (bz + 4));
+  for (let k = -1; k <= bz; k++) {
+    for (let j = -1; j <= by; j++) {
+      const rowInside = k >= 0 && j >= 0 && k < bz && j < by;
+      const v0 = organ.min[0] + (organ.min[1] + j) * nx + (organ.min[2] + k) * nx * ny;
+      let p = 1 + (j + 2) * px + (k + 2) * plane;
+      for (let i = -1; i <= bx; i++, p++) {
+        if (!rowInside || i < 0 || i >= bx || labels[v0 + i] === 0) state[p] = BACKGROUND;
+      }
+    }
+  }
+
+  const steps = Int32Array.from([1, -1, px, -px, plane, -plane]);
+  const queue = new Int32Array(state.length);
+  const flood = (seed: number, to: number): number => {
     let head = 0;
     let tail = 0;
     state[seed] = to;
     queue[tail++] = seed;
     while (head < tail) {
       const p = queue[head++];
-      visit?.(p);
-      for (const s of steps) {
-        if (state[p + s] === from) {
-          state[p + s] = to;
-          queue[tail++] = p + s;
+      for (let s = 0; s < 6; s++) {
+        const n = p + steps[s];
+        if (state[n] === BACKGROUND) {
+          state[n] = to;
+          queue[tail++] = n;
         }
       }
     }
     return tail;
   };
-  flood(1 + px + plane, BACKGROUND, OUTSIDE);
+  flood(1 + px + plane, OUTSIDE);
 
-  // What is still background is enclosed: fill each hole with the label most
-  // of its face neighbours carry.
-  const HOLE = 3;
+  // Background left over is enclosed: each hole takes the label most of its
+  // face neighbours carry.
+  const volumeIndexOf = (p: number) => {
+    const k = Math.floor(p / plane);
+    const j = Math.floor((p - k * plane) / px);
+    const i = p - k * plane - j * px;
+    return (
+      organ.min[0] +
+      i -
+      2 +
+      (organ.min[1] + j - 2) * nx +
+      (organ.min[2] + k - 2) * nx * ny
+    );
+  };
   for (let k = 0; k < bz; k++) {
     for (let j = 0; j < by; j++) {
-      for (let i = 0; i < bx; i++) {
-        const seed = i + 2 + (j + 2) * px + (k + 2) * plane;
+      let seed = 2 + (j + 2) * px + (k + 2) * plane;
+      for (let i = 0; i < bx; i++, seed++) {
         if (state[seed] !== BACKGROUND) continue;
-        let kidneyVotes = 0;
+        const count = flood(seed, HOLE);
         let tumourVotes = 0;
-        const count = flood(seed, BACKGROUND, HOLE, (p) => {
-          for (const s of steps) {
-            if (state[p + s] !== 0) continue;
-            const n = p + s;
-            const k2 = Math.floor(n / plane);
-            const j2 = Math.floor((n - k2 * plane) / px);
-            const label =
-              labels[volumeIndex(n - k2 * plane - j2 * px - 2, j2 - 2, k2 - 2)];
-            if (label === TUMOUR) tumourVotes++;
+        let kidneyVotes = 0;
+        for (let q = 0; q < count; q++) {
+          for (let s = 0; s < 6; s++) {
+            const n = queue[q] + steps[s];
+            if (state[n] !== 0) continue;
+            if (labels[volumeIndexOf(n)] === TUMOUR) tumourVotes++;
             else kidneyVotes++;
           }
-        });
-        const fill = tumourVotes > kidneyVotes ? TUMOUR : KIDNEY;
-        for (let q = 0; q < count; q++) {
-          const p = queue[q];
-          const k2 = Math.floor(p / plane);
-          const j2 = Math.floor((p - k2 * plane) / px);
-          labels[volumeIndex(p - k2 * plane - j2 * px - 2, j2 - 2, k2 - 2)] = fill;
         }
+        const fill = tumourVotes > kidneyVotes ? TUMOUR : KIDNEY;
+        for (let q = 0; q < count; q++) labels[volumeIndexOf(queue[q])] = fill;
       }
     }
   }
+}
+
+/**
+ * Fills holes kidney region by kidney region: a background region that does
+ * not reach the border of a region's box is enclosed by kidney or tumour, and
+ * the boxes of two kidneys leave out the large space between them.
+ */
+function fillHoles(volume: LabelVolume): void {
+  const { labels, dims } = volume;
+  const { box, ids, sizes } = findComponents(
+    labels,
+    dims,
+    labelSet([KIDNEY, TUMOUR]),
+    26,
+  );
+  if (!box) return;
+  const boxes: VoxelBox[] = sizes.map(() => ({ min: [...box.max], max: [...box.min] }));
+  let b = 0;
+  for (let k = box.min[2]; k <= box.max[2]; k++) {
+    for (let j = box.min[1]; j <= box.max[1]; j++) {
+      for (let i = box.min[0]; i <= box.max[0]; i++, b++) {
+        const id = ids[b];
+        if (id === 0) continue;
+        const { min, max } = boxes[id];
+        if (i < min[0]) min[0] = i;
+        if (i > max[0]) max[0] = i;
+        if (j < min[1]) min[1] = j;
+        if (j > max[1]) max[1] = j;
+        if (k < min[2]) min[2] = k;
+        if (k > max[2]) max[2] = k;
+      }
+    }
+  }
+  for (const region of boxes.slice(1)) fillHolesInBox(volume, region);
 }
 
 /**
