@@ -150,3 +150,21 @@ describe('createSegmentationClient', () => {
     ).rejects.toThrow('HTTP 404');
   });
 });
+
+describe('measure in the worker', () => {
+  it('re-measures edited labels without touching the caller’s copy', async () => {
+    const client = await createSegmentationClient(`${baseUrl}/model/`, {
+      createWorker: inProcessWorker,
+    });
+    const { labels, measurements } = await client.run(volume(), { batchSize: 12 });
+    const edited = { ...labels, labels: labels.labels.map((l) => (l === 2 ? 1 : l)) };
+    const again = await client.measure(edited);
+    expect(again.tumourVolumeMl).toBe(0);
+    expect(again.kidneys.left?.kidneyVolumeMl).toBeCloseTo(
+      (measurements.kidneys.left?.kidneyVolumeMl ?? 0) + measurements.tumourVolumeMl,
+      6,
+    );
+    expect(edited.labels.some((l) => l === 1)).toBe(true);
+    client.dispose();
+  });
+});

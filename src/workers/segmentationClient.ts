@@ -53,6 +53,8 @@ export interface SegmentationClient {
   readonly model: { name: string; version: string };
   /** Segments a volume; rejects with an AbortError when the signal fires. */
   run(volume: Volume, options?: RunOptions): Promise<SegmentationResult>;
+  /** Measures a label volume in the worker (e.g. after a manual edit); labels are copied. */
+  measure(labels: LabelVolume): Promise<Measurements>;
   /** Stops the worker; pending runs reject. */
   dispose(): void;
 }
@@ -91,6 +93,7 @@ export async function createSegmentationClient(
 
   type Pending = {
     resolve(result: SegmentationResult): void;
+    measured?(measurements: Measurements): void;
     reject(err: Error): void;
     onProgress?: (p: SegmentationProgress) => void;
   };
@@ -119,7 +122,9 @@ export async function createSegmentationClient(
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m.progress);
     pending.delete(m.id);
-    if (m.type === 'result') {
+    if (m.type === 'measurements') {
+      p.measured?.(m.measurements);
+    } else if (m.type === 'result') {
       p.resolve({
         labels: m.labels,
         measurements: m.measurements,
@@ -168,6 +173,14 @@ export async function createSegmentationClient(
           { type: 'run', id, volume, batchSize: runOptions.batchSize },
           transfer,
         );
+      });
+    },
+
+    measure(labels) {
+      const id = nextId++;
+      return new Promise<Measurements>((resolve, reject) => {
+        pending.set(id, { resolve: () => {}, measured: resolve, reject });
+        worker.postMessage({ type: 'measure', id, labels });
       });
     },
 

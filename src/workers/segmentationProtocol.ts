@@ -11,6 +11,9 @@
  *   transfers the buffer). Answered by any number of `progress`, then exactly
  *   one of `result`, `cancelled` or `error` with the same `id`.
  * - `cancel`: stop run `id` at the next batch boundary (→ `cancelled`).
+ * - `measure`: re-measure `labels` (after a manual edit) off the main thread.
+ *   Answered by `measurements` or `error` with the same `id`; allowed while
+ *   a run is in progress.
  *
  * The `result` labels buffer is transferred to the app, not copied.
  */
@@ -22,7 +25,8 @@ import type { LabelVolume, Volume } from '../core/volume/Volume';
 export type ToWorker =
   | { type: 'init'; manifestUrl: string; backend?: string | null }
   | { type: 'run'; id: number; volume: Volume; batchSize?: number }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  | { type: 'measure'; id: number; labels: LabelVolume };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendChoice; model: { name: string; version: string } }
@@ -35,5 +39,6 @@ export type FromWorker =
       measurements: Measurements;
       durationSec: number;
     }
+  | { type: 'measurements'; id: number; measurements: Measurements }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

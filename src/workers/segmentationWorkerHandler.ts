@@ -85,6 +85,14 @@ export function createSegmentationWorkerHandler(deps: WorkerHandlerDeps) {
         return init(message);
       case 'run':
         return run(message);
+      case 'measure':
+        try {
+          const measurements = measureLabels(message.labels);
+          deps.post({ type: 'measurements', id: message.id, measurements });
+        } catch (err) {
+          deps.post({ type: 'error', id: message.id, message: (err as Error).message });
+        }
+        return Promise.resolve();
       case 'cancel':
         if (current?.id === message.id) current.controller.abort();
         return Promise.resolve();
