@@ -105,3 +105,14 @@ describe('postprocessLabels', () => {
     expect(at(v, 5, 5, 10)).toBe(0);
   });
 });
+
+describe('postprocessLabels on a single 2D slice', () => {
+  it('keeps the two largest regions whatever their volume', () => {
+    const v = volume([40, 20, 1]);
+    paint(v, [1, 1, 0], [10, 10, 0], 1);
+    paint(v, [20, 1, 0], [27, 8, 0], 1);
+    paint(v, [32, 1, 0], [34, 3, 0], 1);
+    postprocessLabels(v); // default minKidneyMl 5 would drop all of these
+    expect(count(v, 1)).toBe(100 + 64);
+  });
+});

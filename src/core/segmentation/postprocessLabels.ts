@@ -10,6 +10,9 @@
  * 3. fill holes: background regions (6-connected) enclosed in 3D by kidney or
  *    tumour take the label most of their face neighbours carry.
  *
+ * A single 2D slice has no meaningful volume: there the size limit is skipped
+ * and only the `maxKidneys` largest regions are kept.
+ *
  * Works with connectedComponents.ts; called by segmentVolume.ts after the
  * slice runner.
  */
@@ -66,7 +69,8 @@ function keepKidneys(volume: LabelVolume, options: Required<PostprocessOptions>)
   const { box, ids, sizes } = findComponents(labels, dims, members, 26);
   if (!box) return;
 
-  const minVoxels = options.minKidneyMl / voxelMl(volume.spacingMm);
+  const singleSlice = dims.filter((d) => d > 1).length < 3;
+  const minVoxels = singleSlice ? 0 : options.minKidneyMl / voxelMl(volume.spacingMm);
   const kept = new Uint8Array(sizes.length);
   sizes
     .map((size, id) => ({ size, id }))

@@ -59,13 +59,19 @@ export async function segmentVolume(params: SegmentVolumeParams): Promise<LabelV
     throw new Error(`model input is ${model.sizePx} px, manifest says ${size} px`);
   }
 
+  if (volume.voxels.length !== voxelCount(volume.dims)) {
+    throw new Error(
+      `volume has ${volume.voxels.length} voxels, its dims ${volume.dims.join('×')} need ` +
+        `${voxelCount(volume.dims)}`,
+    );
+  }
+
   const layout = computeAxialLayout(volume);
   const labels = new Uint8Array(voxelCount(volume.dims));
   const hu = new Float32Array(layout.height * layout.width);
   const sliceLabels = new Uint8Array(layout.height * layout.width);
   const batch = new Float32Array(batchSize * size * size);
   const slice: CanonicalSlice = { ...layout, hu };
-  const target = layout;
   const total = layout.sliceCount;
   const started = performance.now();
 
@@ -91,7 +97,7 @@ export async function segmentVolume(params: SegmentVolumeParams): Promise<LabelV
         spacingMm: manifest.input.spacingMm,
         labelCount: model.labelCount,
       };
-      probabilitiesToLabels(maps, target, sliceLabels);
+      probabilitiesToLabels(maps, layout, sliceLabels);
       writeAxialSlice(labels, layout, first + n, sliceLabels);
     }
 
