@@ -63,8 +63,8 @@ describe.skipIf(reason !== null)('exported network vs PyTorch on real slices', (
     const model = await tf.loadLayersModel(
       fileSystemIOHandler(join(modelDir, 'model.json')),
     );
-    const size = JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8')).input
-      .sizePx as number;
+    const size = JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8'))
+      .input.sizePx as number;
 
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
       const name = f.slice(0, -'.json'.length);
