@@ -21,6 +21,7 @@ import { initCornerstone } from './initCornerstone';
 import { keyAction } from './keyboardActions';
 import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
 import { releaseCornerstoneVolume, toCornerstoneVolume } from './toCornerstoneVolume';
+import { sliceOfView, type ViewSlice } from './sliceOfView';
 import { nextViewerIds, VIEW_NAMES, type ViewName } from './viewportIds';
 import { DEFAULT_PRESET, rangeToWindow, WINDOW_PRESETS, windowToRange } from './windowPresets';
 
@@ -145,10 +146,14 @@ export class StudyViewer {
     return [rect.left + x, rect.top + y];
   }
 
-  /** Current slice index and count of a view. */
-  sliceOf(view: ViewName): { index: number; count: number } {
-    const vp = this.viewport(view) as Types.IVolumeViewport;
-    return { index: vp.getSliceIndex(), count: vp.getNumberOfSlices() };
+  /** The slice a view shows, in the volume's voxel indices. */
+  sliceOf(view: ViewName): ViewSlice {
+    const camera = this.viewport(view).getCamera();
+    return sliceOfView(
+      this.requireVolume(),
+      camera.viewPlaneNormal as Vec3,
+      camera.focalPoint as Vec3,
+    );
   }
 
   /** The canvas a view draws into. */
