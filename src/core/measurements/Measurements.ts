@@ -17,6 +17,8 @@ export interface LargestTumourSlice {
   index: number;
   /** Volume axis (0, 1, 2) that index runs along (2 for ordinary axial series). */
   axis: number;
+  /** LPS position of the slice's centre, mm (its z finds the slice in any viewer). */
+  centreMm: [number, number, number];
   /** Tumour area on that slice, mm². */
   areaMm2: number;
   /** Maximum tumour diameter on that slice, cm. */

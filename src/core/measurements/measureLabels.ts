@@ -25,7 +25,7 @@ import {
   labelSet,
   type VoxelBox,
 } from '../segmentation/connectedComponents';
-import type { LabelVolume } from '../volume/Volume';
+import type { LabelVolume, Vec3 } from '../volume/Volume';
 import {
   boundaryMidpoints2d,
   convexHull2d,
@@ -123,6 +123,18 @@ function cropTumour(volume: LabelVolume, box: VoxelBox): LabelVolume {
     }
   }
   return { ...volume, labels: out, dims: crop };
+}
+
+/** LPS position of the centre of slice `index` along `axis`, mm. */
+function sliceCentreMm(volume: LabelVolume, axis: number, index: number): Vec3 {
+  const position = [...volume.originMm] as Vec3;
+  for (let a = 0; a < 3; a++) {
+    const step = a === axis ? index : (volume.dims[a] - 1) / 2;
+    for (let c = 0; c < 3; c++) {
+      position[c] += step * volume.spacingMm[a] * volume.direction[a][c];
+    }
+  }
+  return position;
 }
 
 /** Tumour pixels per canonical axial slice. */
@@ -233,10 +245,12 @@ export function measureLabels(volume: LabelVolume): Measurements {
   readAxialSlice(tumour.labels, layout, index, slice);
   for (let p = 0; p < slice.length; p++) slice[p] = slice[p] === TUMOUR ? 1 : 0;
 
+  // The crop keeps the axis order and slice direction: only an offset differs.
+  const sliceIndex = index + tumourBox.min[layout.sliceAxis];
   result.largestTumourSlice = {
-    // The crop keeps the axis order and slice direction: only an offset differs.
-    index: index + tumourBox.min[layout.sliceAxis],
+    index: sliceIndex,
     axis: layout.sliceAxis,
+    centreMm: sliceCentreMm(volume, layout.sliceAxis, sliceIndex),
     areaMm2: areas[index] * layout.rowSpacingMm * layout.colSpacingMm,
     diameterCm:
       maxDiameter2dMm(
