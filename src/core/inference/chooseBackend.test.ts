@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, type BackendProbe } from './chooseBackend';
+import { backendFromQuery, chooseBackend, type BackendProbe } from './chooseBackend';
 
 const base: BackendProbe = {
   gpuAdapter: null,
@@ -52,5 +52,13 @@ describe('chooseBackend', () => {
     const choice = chooseBackend({ ...base, requested: 'tpu' });
     expect(choice.name).toBe('wasm');
     expect(choice.reason).toContain('ignored unknown backend "tpu"');
+  });
+});
+
+describe('backendFromQuery', () => {
+  it('reads ?backend= from a query string', () => {
+    expect(backendFromQuery('?backend=webgl&x=1')).toBe('webgl');
+    expect(backendFromQuery('?x=1')).toBeNull();
+    expect(backendFromQuery('?backend=')).toBeNull();
   });
 });

@@ -78,3 +78,14 @@ export function chooseBackend(probe: BackendProbe): BackendChoice {
     reason: `${why}, no WebAssembly, no WebGL; plain JavaScript${note}`,
   };
 }
+
+/**
+ * The backend a page URL forces with `?backend=name`, or null. The value is
+ * passed on unchecked: chooseBackend ignores an unknown name and says so.
+ *
+ * @param search - `location.search`, e.g. `?backend=wasm`
+ */
+export function backendFromQuery(search: string): string | null {
+  const value = new URLSearchParams(search).get('backend');
+  return value ? value : null;
+}
