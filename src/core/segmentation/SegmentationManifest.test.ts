@@ -22,11 +22,21 @@ describe('parseSegmentationManifest', () => {
     ['labels', (m: any) => (m.labels = ['background'])],
     ['output', (m: any) => (m.output = 'logits')],
     ['unknownSpacingMm', (m: any) => (m.unknownSpacingMm = -1)],
+    [
+      'intensity.windowBeforeResampling',
+      (m: any) => (m.intensity.windowBeforeResampling = 1),
+    ],
   ])('names the bad field %s', (field, spoil) => {
     const m = valid();
     spoil(m);
     expect(() => parseSegmentationManifest(m)).toThrow(ManifestError);
     expect(() => parseSegmentationManifest(m)).toThrow(field);
+  });
+
+  it('accepts the optional windowBeforeResampling flag', () => {
+    const m = valid();
+    m.intensity.windowBeforeResampling = true;
+    expect(parseSegmentationManifest(m).intensity.windowBeforeResampling).toBe(true);
   });
 
   it('rejects a value that is not an object', () => {

@@ -26,6 +26,12 @@ export interface ManifestIntensity {
   windowHu: [number, number];
   /** Value of input pixels that fall outside the source slice, HU. */
   outsideValueHu: number;
+  /**
+   * Optional, default false (the documented order: resample HU, then window).
+   * True clips HU to the window before resampling, which makes an 8-bit
+   * [0, 255]-clipped slice give exactly the input of the raw HU slice.
+   */
+  windowBeforeResampling?: boolean;
 }
 
 export interface SegmentationManifest {
@@ -89,6 +95,14 @@ function relativePath(value: unknown, field: string): string {
     throw new ManifestError(`"${field}" must be a path relative to the manifest`);
   }
   return path;
+}
+
+function windowOrder(value: unknown): Pick<ManifestIntensity, 'windowBeforeResampling'> {
+  if (value === undefined) return {};
+  if (typeof value !== 'boolean') {
+    throw new ManifestError('"intensity.windowBeforeResampling" must be true or false');
+  }
+  return { windowBeforeResampling: value };
 }
 
 /**
@@ -155,6 +169,7 @@ export function parseSegmentationManifest(value: unknown): SegmentationManifest 
     intensity: {
       windowHu: [lo, hi],
       outsideValueHu: finite(intensity.outsideValueHu, 'intensity.outsideValueHu'),
+      ...windowOrder(intensity.windowBeforeResampling),
     },
     unknownSpacingMm: positive(root.unknownSpacingMm, 'unknownSpacingMm'),
     output: 'softmax',

@@ -145,3 +145,41 @@ describe('8-bit [0, 255]-clipped slices', () => {
     },
   );
 });
+
+describe('windowBeforeResampling (optional manifest field)', () => {
+  it.each([
+    [0, 255],
+    [40, 200],
+  ] as [number, number][])(
+    'makes the 8-bit slice give the identical input everywhere (window %d–%d HU)',
+    (lo, hi) => {
+      const hu = randomHu(64 * 70, -1000, 1500, 11);
+      const m = manifest(48, 1.5, [lo, hi]);
+      m.intensity.windowBeforeResampling = true;
+      const s = (values: Float32Array) => ({
+        hu: values,
+        height: 64,
+        width: 70,
+        rowSpacingMm: 0.7,
+        colSpacingMm: 0.7,
+      });
+      const clip8 = hu.map((v) => Math.min(Math.max(v, 0), 255));
+      expect(preprocessSlice(s(clip8), m)).toEqual(preprocessSlice(s(hu), m));
+    },
+  );
+
+  it('is the documented order when absent: resample HU, then window', () => {
+    // Neighbours −1000 and 300 HU, sampled half-way: −350 HU → 0 after the window.
+    const m = manifest(1, 1);
+    const half = {
+      hu: [-1000, 300],
+      height: 1,
+      width: 2,
+      rowSpacingMm: 1,
+      colSpacingMm: 1,
+    };
+    expect(preprocessSlice(half, m)[0]).toBe(0);
+    m.intensity.windowBeforeResampling = true;
+    expect(preprocessSlice(half, m)[0]).toBeCloseTo(127.5 / 255, 6);
+  });
+});

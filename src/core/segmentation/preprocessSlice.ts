@@ -3,7 +3,10 @@
  * bilinear resampling of HU onto the S × S network grid at the manifest's
  * spacing (centred on the slice centre), then the intensity window
  * `x = (clip(hu, lo, hi) - lo) / (hi - lo)`. Pixels outside the slice take
- * `outsideValueHu` before windowing.
+ * `outsideValueHu` before windowing. With the manifest's optional
+ * `windowBeforeResampling`, HU are clipped to the window first (resampling
+ * then mixes only clipped values, so an 8-bit [0, 255]-clipped slice and the
+ * raw HU slice give the same input for any window inside [0, 255]).
  *
  * Works with sliceResampling.ts (the sample positions) and segmentVolume.ts
  * (which calls it per slice).
@@ -39,12 +42,17 @@ export function preprocessSlice(
   const size = manifest.input.sizePx;
   const spacing = manifest.input.spacingMm;
   const [lo, hi] = manifest.intensity.windowHu;
-  const outside = manifest.intensity.outsideValueHu;
+  const clip = (v: number) => (v < lo ? lo : v > hi ? hi : v);
+  const windowFirst = manifest.intensity.windowBeforeResampling === true;
+  const outside = windowFirst
+    ? clip(manifest.intensity.outsideValueHu)
+    : manifest.intensity.outsideValueHu;
+  const hu = windowFirst ? Float32Array.from(slice.hu, clip) : slice.hu;
   const result = out ?? new Float32Array(size * size);
 
   const rows = axisSamples(size, slice.height, spacing, slice.rowSpacingMm);
   const cols = axisSamples(size, slice.width, spacing, slice.colSpacingMm);
-  const { hu, width } = slice;
+  const { width } = slice;
   const range = hi - lo;
 
   for (let r = 0; r < size; r++) {
