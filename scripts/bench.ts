@@ -18,9 +18,10 @@ import { countTopologyFlops } from './bench/flops';
 import { readManifest, readModelJson } from './bench/modelFiles';
 import { runNodeBench } from './bench/nodeBench';
 import { BROWSER_BACKENDS, parseOptions } from './bench/options';
-import { buildRows, formatReport, type Comparison } from './bench/report';
+import { PEER, buildRows, formatReport, type Comparison } from './bench/report';
 import { startBenchServer } from './bench/server';
-import { loadStudy, pickSlices, readFiles } from './bench/studyFiles';
+import { openStudyVolume, pickSliceIndices } from '../src/bench/study/openStudy';
+import { listStudy, readStudyFiles } from './bench/studyFiles';
 
 function git(args: string[]): string {
   try {
@@ -30,20 +31,21 @@ function git(args: string[]): string {
   }
 }
 
-/** Parity pairs: each backend against the peer and the CPU reference. */
-function comparePairs(
-  outputs: Map<BackendId, Float32Array>,
-  numLabels: number,
-): Comparison[] {
-  const pairs: [BackendId, BackendId][] = [
-    ['tfjs-wasm', 'ort-wasm'],
-    ['tfjs-webgpu', 'ort-webgpu'],
-    ['tfjs-webgpu', 'ort-wasm'],
-    ['tfjs-webgl', 'ort-wasm'],
-    ['ort-webgpu', 'ort-wasm'],
-    ['node-tfjs-wasm', 'node-ort-cpu'],
-    ['node-ort-cpu', 'ort-wasm'],
-  ];
+/**
+ * Parity pairs: every output against its onnxruntime peer and against the
+ * CPU reference (onnxruntime WASM, FP32), and Node against the browser.
+ */
+function comparePairs(outputs: Map<string, Float32Array>, numLabels: number): Comparison[] {
+  const pairs: [string, string][] = [];
+  for (const label of outputs.keys()) {
+    const backend = label.split('+')[0] as BackendId;
+    const peer = PEER[backend];
+    if (peer !== label) pairs.push([label, peer]);
+    if (!backend.startsWith('node-') && peer !== 'ort-wasm' && label !== 'ort-wasm') {
+      pairs.push([label, 'ort-wasm']);
+    }
+  }
+  pairs.push(['node-ort-cpu', 'ort-wasm']);
   return pairs
     .filter(([a, b]) => outputs.has(a) && outputs.has(b))
     .map(([a, b]) => ({ a, b, ...compareOutputs(outputs.get(a)!, outputs.get(b)!, numLabels) }));
@@ -55,29 +57,36 @@ async function main(): Promise<void> {
   const flops = await countTopologyFlops(
     readModelJson(join(options.modelDir, manifest.modelFile)).modelTopology,
   );
-  const study = loadStudy(options.studyDir);
-  const sliceNames = pickSlices(study, options.slices);
-  const wantStudy = options.study !== 'none';
+  const studyNames = listStudy(options.studyDir);
+  const files = readStudyFiles(options.studyDir, studyNames);
+  const sliceCount = (await openStudyVolume(files)).dims[2];
+  const sliceIndices = pickSliceIndices(sliceCount, options.slices);
   console.error(
     `bench: ${manifest.name} ${manifest.version}: ${(flops.total / 1e9).toFixed(2)} GFLOP per slice; ` +
-      `${sliceNames.length} slices of ${study.names.length} from ${study.dir}`,
+      `slices ${sliceIndices.join(',')} of ${sliceCount} from ${options.studyDir}`,
   );
 
   const reports: BackendReport[] = [];
-  const outputs = new Map<BackendId, Float32Array>();
+  const outputs = new Map<string, Float32Array>();
   let browser: BrowserBenchResult | undefined;
 
   const browserBackends = options.backends.filter((b) => BROWSER_BACKENDS.includes(b));
   if (options.targets.includes('browser') && browserBackends.length > 0) {
+    // Its own output folder: other builds of the shared tree use dist/.
+    const distDir = join(options.outDir, 'dist');
     if (!options.noBuild) {
-      console.error('bench: vite build');
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+      console.error(`bench: vite build → ${distDir}`);
+      execFileSync(
+        'npx',
+        ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'error'],
+        { stdio: 'inherit' },
+      );
     }
     const config: PageConfig = {
       manifestUrl: '/bench-model/manifest.json',
-      sliceUrls: sliceNames.map((n) => `/bench-data/${encodeURIComponent(n)}`),
-      studyUrls: wantStudy ? study.names.map((n) => `/bench-data/${encodeURIComponent(n)}`) : [],
-      studyKinds: options.study === 'all' ? ['cpu', 'gpu'] : ['cpu'],
+      studyUrls: studyNames.map((n) => `/bench-data/${encodeURIComponent(n)}`),
+      sliceIndices,
+      studyKinds: { none: [], cpu: ['cpu'], all: ['cpu', 'gpu'] }[options.study] as PageConfig['studyKinds'],
       warmupRuns: options.warmupRuns,
       repetitions: options.repetitions,
       batches: options.batches,
@@ -86,16 +95,17 @@ async function main(): Promise<void> {
       outputUrl: '/bench-out',
     };
     const server = await startBenchServer({
-      distDir: resolve('dist'),
+      distDir: resolve(distDir),
       modelDir: resolve(options.modelDir),
       studyDir: resolve(options.studyDir),
-      studyNames: study.names,
+      studyNames,
       config,
     });
     try {
       browser = await runBrowserBench({
         server,
         backends: browserBackends,
+        variants: options.variants,
         chromium: options.chromium,
         extraFlags: options.chromiumFlags,
         timeoutS: options.backendTimeoutS,
@@ -103,7 +113,7 @@ async function main(): Promise<void> {
       reports.push(...browser.reports);
       for (const [id, buf] of server.outputs) {
         const copy = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-        outputs.set(id as BackendId, new Float32Array(copy as ArrayBuffer));
+        outputs.set(id, new Float32Array(copy as ArrayBuffer));
       }
     } finally {
       await server.close();
@@ -114,8 +124,8 @@ async function main(): Promise<void> {
     const node = await runNodeBench({
       options,
       manifest,
-      sliceFiles: readFiles(study.dir, sliceNames),
-      studyFiles: wantStudy ? readFiles(study.dir, study.names) : [],
+      files,
+      sliceIndices,
     });
     reports.push(...node.reports);
     for (const [id, o] of node.outputs) outputs.set(id, o);
@@ -168,7 +178,7 @@ async function main(): Promise<void> {
           flopsPerSlice: flops.total,
           multiplyAddFlopsPerSlice: flops.multiplyAdd,
         },
-        study: { dir: study.dir, slices: study.names.length, benchSlices: sliceNames },
+        study: { dir: options.studyDir, slices: sliceCount, benchSliceIndices: sliceIndices },
         options,
         rows,
         comparisons,
@@ -179,6 +189,10 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`results: ${file}`);
+
+  if (options.requireHardwareGpu && (!adapter?.available || adapter.isFallbackAdapter)) {
+    throw new Error('--gpu: Chromium found no hardware WebGPU adapter; see docs/performance.md');
+  }
 }
 
 main().catch((err: unknown) => {

@@ -3,7 +3,12 @@
  * so no backend inherits another's memory or compiled shaders.
  */
 import { chromium } from '@playwright/test';
-import type { BackendId, BackendReport } from '../../src/bench/types';
+import {
+  variantLabel,
+  type BackendId,
+  type BackendReport,
+  type ModelVariant,
+} from '../../src/bench/types';
 import type { BenchServer } from './server';
 
 /** The headless flags measured to work here (docs: platform.md). */
@@ -22,6 +27,8 @@ const BASE_FLAGS = [
 export interface BrowserBenchParams {
   server: BenchServer;
   backends: BackendId[];
+  /** Model variants run on every tfjs backend. */
+  variants: ModelVariant[];
   chromium: string;
   extraFlags: string[];
   timeoutS: number;
@@ -45,8 +52,14 @@ export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBen
   const reports: BackendReport[] = [];
   const foreignRequests: string[] = [];
   try {
-    for (const backend of p.backends) {
-      console.error(`bench: browser ${backend}`);
+    const runs = p.backends.flatMap((backend) =>
+      (backend.startsWith('tfjs-') ? p.variants : (['baseline'] as const)).map(
+        (variant) => ({ backend, variant }),
+      ),
+    );
+    for (const { backend, variant } of runs) {
+      const label = variantLabel(backend, variant);
+      console.error(`bench: browser ${label}`);
       const context = await browser.newContext();
       const page = await context.newPage();
       page.on('request', (r) => {
@@ -54,14 +67,18 @@ export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBen
           foreignRequests.push(r.url());
         }
       });
+      const started = Date.now();
       page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') {
-          console.error(`bench: [page ${backend}] ${m.text()}`);
+        if (m.text().startsWith('bench-status: ')) {
+          const s = ((Date.now() - started) / 1000).toFixed(0);
+          console.error(`bench:   ${s} s ${m.text().slice('bench-status: '.length)}`);
+        } else if (m.type() === 'error' || m.type() === 'warning') {
+          console.error(`bench: [page ${label}] ${m.text()}`);
         }
       });
-      page.on('pageerror', (e) => console.error(`bench: [page ${backend}] ${e.message}`));
+      page.on('pageerror', (e) => console.error(`bench: [page ${label}] ${e.message}`));
       try {
-        await page.goto(`${p.server.origin}/bench.html?backend=${backend}`);
+        await page.goto(`${p.server.origin}/bench.html?backend=${backend}&variant=${variant}`);
         await page.waitForFunction(() => 'benchReport' in window, null, {
           timeout: p.timeoutS * 1000,
           polling: 500,
@@ -74,6 +91,7 @@ export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBen
       } catch (err) {
         reports.push({
           backend,
+          variant,
           actualBackend: 'unknown',
           ok: false,
           error: `page did not finish: ${err instanceof Error ? err.message.split('\n')[0] : err}`,

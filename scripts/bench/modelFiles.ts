@@ -1,11 +1,19 @@
-/** Reads the shipped network from disk: manifest, tfjs artifacts, ONNX path. */
+/** Reads the network under test from disk: its manifest and model.json. */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
-import type { SegmentationManifest } from '../../src/bench/manifest';
+import {
+  parseSegmentationManifest,
+  type SegmentationManifest,
+} from '../../src/core/segmentation/SegmentationManifest';
 
-export function readManifest(modelDir: string): SegmentationManifest {
-  return JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8'));
+/** The validated manifest; the benchmark also needs its ONNX export. */
+export function readManifest(modelDir: string): SegmentationManifest & { onnxFile: string } {
+  const manifest = parseSegmentationManifest(
+    JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8')),
+  );
+  if (!manifest.onnxFile) throw new Error(`${modelDir}/manifest.json names no onnxFile`);
+  return { ...manifest, onnxFile: manifest.onnxFile };
 }
 
 interface ModelJson {
@@ -15,21 +23,4 @@ interface ModelJson {
 
 export function readModelJson(path: string): ModelJson {
   return JSON.parse(readFileSync(path, 'utf8'));
-}
-
-/** The tfjs model's artifacts (topology, weight specs, concatenated shards). */
-export function readLayersArtifacts(modelJsonPath: string): tfjs.io.ModelArtifacts {
-  const json = readModelJson(modelJsonPath);
-  const dir = dirname(modelJsonPath);
-  const specs = json.weightsManifest.flatMap((g) => g.weights);
-  const shards = json.weightsManifest.flatMap((g) =>
-    g.paths.map((p) => readFileSync(join(dir, p))),
-  );
-  const all = Buffer.concat(shards);
-  const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-  return {
-    modelTopology: json.modelTopology,
-    weightSpecs: specs,
-    weightData: weightData as ArrayBuffer,
-  };
 }

@@ -7,29 +7,37 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as ort from 'onnxruntime-node';
-import type { SegmentationManifest } from '../../src/bench/manifest';
+import type { InputFile } from '../../src/core/dicom';
+import { fileSystemIOHandler } from '../../src/core/inference/loadSegmentationModelFromDir';
+import type { SegmentationManifest } from '../../src/core/segmentation/SegmentationManifest';
 import { collectOutputs, measureRuntime } from '../../src/bench/measure';
 import { createOrtRuntime } from '../../src/bench/runtimes/ortRuntime';
 import type { SegmentationRuntime } from '../../src/bench/runtimes/runtime';
 import { createTfjsRuntime } from '../../src/bench/runtimes/tfjsRuntime';
-import { preprocessSlices } from '../../src/bench/study/preprocess';
-import { readCtSlice } from '../../src/bench/study/dicomSlice';
+import { openStudyVolume, preprocessVolumeSlices } from '../../src/bench/study/openStudy';
 import { segmentStudy } from '../../src/bench/study/segmentStudy';
-import type { BackendId, BackendReport, MemorySample } from '../../src/bench/types';
-import { readLayersArtifacts } from './modelFiles';
+import { foldBatchNorm } from '../../src/bench/speed/foldBatchNorm';
+import {
+  variantLabel,
+  type BackendId,
+  type BackendReport,
+  type MemorySample,
+  type ModelVariant,
+} from '../../src/bench/types';
 import type { BenchOptions } from './options';
 
 export interface NodeBenchInput {
   options: BenchOptions;
-  manifest: SegmentationManifest;
-  sliceFiles: Uint8Array[];
-  studyFiles: Uint8Array[];
+  manifest: SegmentationManifest & { onnxFile: string };
+  /** The study's files, in memory as after a drop. */
+  files: InputFile[];
+  sliceIndices: number[];
 }
 
 export interface NodeBenchResult {
   reports: BackendReport[];
-  /** NHWC probabilities of the benchmark slices, per backend. */
-  outputs: Map<BackendId, Float32Array>;
+  /** NHWC probabilities of the benchmark slices, by variant label. */
+  outputs: Map<string, Float32Array>;
 }
 
 function hostMemory(): MemorySample {
@@ -42,15 +50,24 @@ const now = () => performance.now();
 async function openRuntime(
   id: BackendId,
   options: BenchOptions,
-  manifest: SegmentationManifest,
+  manifest: SegmentationManifest & { onnxFile: string },
+  variant: ModelVariant,
+  report: BackendReport,
 ): Promise<SegmentationRuntime> {
   const S = manifest.input.sizePx;
   if (id === 'node-tfjs-wasm') {
     await tf.setBackend('wasm');
     await tf.ready();
     if (tf.getBackend() !== 'wasm') throw new Error(`tfjs runs ${tf.getBackend()}, not wasm`);
-    const artifacts = readLayersArtifacts(join(options.modelDir, manifest.modelFile));
-    const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+    let model = await tf.loadLayersModel(
+      fileSystemIOHandler(join(options.modelDir, manifest.modelFile)),
+    );
+    if (variant === 'fold-bn') {
+      const folded = await foldBatchNorm(tf, model);
+      model.dispose();
+      model = folded.model;
+      report.variantDetail = `${folded.foldedBatchNorms} batch norms folded, ${folded.mergedActivations} ReLUs merged`;
+    }
     return createTfjsRuntime({ tf, model, id, kind: 'cpu', sizePx: S, hostMemory });
   }
   // One thread each, like the tfjs WASM build that ships (threads off).
@@ -72,15 +89,24 @@ async function openRuntime(
 export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResult> {
   const { options, manifest } = input;
   const S = manifest.input.sizePx;
-  const slices = input.sliceFiles.map(readCtSlice);
-  const pre = preprocessSlices(slices, manifest);
+  const volume = await openStudyVolume(input.files);
+  const pre = preprocessVolumeSlices(volume, input.sliceIndices, manifest);
+  const K = input.sliceIndices.length;
   const reports: BackendReport[] = [];
-  const outputs = new Map<BackendId, Float32Array>();
-  const ids = options.backends.filter((b) => b.startsWith('node-'));
+  const outputs = new Map<string, Float32Array>();
+  const runs = options.backends
+    .filter((b) => b.startsWith('node-'))
+    .flatMap((id) =>
+      (id === 'node-tfjs-wasm' ? options.variants : (['baseline'] as const)).map(
+        (variant) => ({ id, variant }),
+      ),
+    );
 
-  for (const id of ids) {
+  for (const { id, variant } of runs) {
+    const label = variantLabel(id, variant);
     const report: BackendReport = {
       backend: id,
+      variant,
       actualBackend: id === 'node-tfjs-wasm' ? 'tfjs wasm (Node)' : 'onnxruntime-node cpu',
       ok: false,
       notes: [],
@@ -89,19 +115,19 @@ export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResu
     reports.push(report);
     try {
       const t0 = now();
-      const runtime = await openRuntime(id, options, manifest);
+      const runtime = await openRuntime(id, options, manifest, variant, report);
       report.modelLoadMs = now() - t0;
       outputs.set(
-        id,
-        await collectOutputs(runtime, pre, slices.length, S, manifest.labels.length),
+        label,
+        await collectOutputs(runtime, pre, K, S, manifest.labels.length),
       );
       for (const batch of options.batches) {
-        console.error(`bench: node ${id} batch ${batch}`);
+        console.error(`bench: node ${label} batch ${batch}`);
         report.timings.push(
           await measureRuntime({
             runtime,
             input: pre,
-            slices: slices.length,
+            slices: K,
             sizePx: S,
             batch,
             warmupRuns: options.warmupRuns,
@@ -111,13 +137,13 @@ export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResu
           }),
         );
       }
-      if (options.study !== 'none' && input.studyFiles.length > 0) {
+      if (options.study !== 'none') {
         const best = report.timings.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
-        console.error(`bench: node ${id} whole study, batch ${best.batch}`);
+        console.error(`bench: node ${label} whole study, batch ${best.batch}`);
         report.study = await segmentStudy({
           runtime,
           manifest,
-          files: input.studyFiles,
+          files: input.files,
           batch: best.batch,
           now,
         });

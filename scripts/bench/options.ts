@@ -1,6 +1,6 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
-import type { BackendId, ReadbackMode } from '../../src/bench/types';
+import type { BackendId, ModelVariant, ReadbackMode } from '../../src/bench/types';
 
 export const BROWSER_BACKENDS: BackendId[] = [
   'tfjs-webgpu',
@@ -20,6 +20,7 @@ export interface BenchOptions {
   warmupRuns: number;
   repetitions: number;
   batches: number[];
+  variants: ModelVariant[];
   readback: ReadbackMode;
   /** Which backends time the whole study: 'cpu', 'all' or 'none'. */
   study: 'cpu' | 'all' | 'none';
@@ -28,6 +29,8 @@ export interface BenchOptions {
   chromium: string;
   /** Extra Chromium flags, e.g. for a hardware WebGPU adapter. */
   chromiumFlags: string[];
+  /** Fail when the WebGPU adapter is a software fallback (set by --gpu). */
+  requireHardwareGpu: boolean;
   /** Skip `vite build` (reuse dist/). */
   noBuild: boolean;
   outDir: string;
@@ -45,25 +48,27 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup N             untimed batches first (default 2)
   --reps N               timed passes over the slices (default 3)
   --batch LIST           batch sizes, e.g. 1,2,4,8 (default 1)
+  --variants LIST        tfjs model variants: baseline,fold-bn (default both)
   --readback MODE        probabilities (default) or labels
   --study WHICH          whole-study timing on cpu (default), all or none backends
   --fallback-gpu MODE    skip (default) or run GPU backends on a software adapter
-  --gpu                  hardware-GPU Chromium flags (see docs/performance.md)
+  --gpu                  hardware-GPU Chromium flags; fails unless a hardware adapter is found
   --chromium PATH        browser binary (default $CHROMIUM_PATH or /usr/bin/chromium)
   --chromium-flag FLAG   extra Chromium flag (repeatable)
-  --no-build             reuse dist/ instead of running vite build
-  --out DIR              where the JSON goes (default bench-results)
+  --no-build             reuse the last build (OUT/dist) instead of running vite build
+  --out DIR              where the JSON and the build go (default bench-results)
   --backend-timeout S    browser time limit per backend (default 600)
   --machine TEXT         machine name written into the results`;
 
-/** Flags that give headless Chromium a hardware WebGPU adapter (Vulkan). */
+/**
+ * Flags for a hardware WebGPU adapter in headless Chromium on Linux (Vulkan
+ * through ANGLE; no window surface). Not verified here: no GPU machine yet.
+ */
 export const HARDWARE_GPU_FLAGS = [
-  '--enable-features=Vulkan,WebGPU',
-  '--use-vulkan=native',
   '--use-angle=vulkan',
-  '--enable-gpu',
+  '--enable-features=Vulkan',
+  '--disable-vulkan-surface',
   '--ignore-gpu-blocklist',
-  '--disable-software-rasterizer',
 ];
 
 function list(text: string): string[] {
@@ -91,6 +96,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       warmup: { type: 'string', default: '2' },
       reps: { type: 'string', default: '3' },
       batch: { type: 'string', default: '1' },
+      variants: { type: 'string', default: 'baseline,fold-bn' },
       readback: { type: 'string', default: 'probabilities' },
       study: { type: 'string', default: 'cpu' },
       'fallback-gpu': { type: 'string', default: 'skip' },
@@ -123,6 +129,10 @@ export function parseOptions(argv: string[]): BenchOptions {
   if (!['cpu', 'all', 'none'].includes(study)) throw new Error('--study: cpu, all or none');
   const fallbackGpu = values['fallback-gpu'] as BenchOptions['fallbackGpu'];
   if (!['skip', 'run'].includes(fallbackGpu)) throw new Error('--fallback-gpu: skip or run');
+  const variants = list(values.variants!) as ModelVariant[];
+  for (const v of variants) {
+    if (v !== 'baseline' && v !== 'fold-bn') throw new Error(`unknown variant "${v}"`);
+  }
   const batches = list(values.batch!).map((b) => positiveInt(b, 'batch'));
   if (batches.some((b) => b < 1)) throw new Error('--batch sizes must be at least 1');
 
@@ -136,11 +146,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmupRuns: positiveInt(values.warmup!, 'warmup'),
     repetitions: Math.max(1, positiveInt(values.reps!, 'reps')),
     batches,
+    variants,
     readback,
     study,
     fallbackGpu,
     chromium: values.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromiumFlags: [...(values.gpu ? HARDWARE_GPU_FLAGS : []), ...values['chromium-flag']!],
+    requireHardwareGpu: values.gpu!,
     noBuild: values['no-build']!,
     outDir: values.out!,
     backendTimeoutS: positiveInt(values['backend-timeout']!, 'backend-timeout'),

@@ -11,6 +11,7 @@ import type {
   MemorySample,
   TimingResult,
 } from '../../src/bench/types';
+import { variantLabel } from '../../src/bench/types';
 
 /** The onnxruntime backend each backend is compared with. */
 export const PEER: Record<BackendId, BackendId> = {
@@ -24,7 +25,8 @@ export const PEER: Record<BackendId, BackendId> = {
 };
 
 export interface Row {
-  backend: BackendId;
+  /** Backend and variant, e.g. `tfjs-wasm+fold-bn`. */
+  backend: string;
   batch: number;
   readback: string;
   medianMs: number;
@@ -65,7 +67,9 @@ export function isSoftwareGpu(backend: BackendId, adapter?: AdapterReport): bool
 
 export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[] {
   const timing = (b: BackendId, batch: number): TimingResult | undefined =>
-    reports.find((r) => r.backend === b)?.timings.find((t) => t.batch === batch);
+    reports
+      .find((r) => r.backend === b && r.variant === 'baseline')
+      ?.timings.find((t) => t.batch === batch);
   const rows: Row[] = [];
   for (const r of reports) {
     for (const t of r.timings) {
@@ -74,7 +78,7 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
       const last = t.memory[t.memory.length - 1];
       const g = growth(t.memory);
       rows.push({
-        backend: r.backend,
+        backend: variantLabel(r.backend, r.variant),
         batch: t.batch,
         readback: t.readback,
         medianMs: t.medianMs,
@@ -105,8 +109,8 @@ function table(head: string[], body: string[][]): string {
 }
 
 export interface Comparison extends OutputComparison {
-  a: BackendId;
-  b: BackendId;
+  a: string;
+  b: string;
 }
 
 export function formatReport(
@@ -139,17 +143,19 @@ export function formatReport(
     out.push('');
     out.push(
       table(
-        ['whole study', 'slices', 'batch', 'total s', 'parse s', 'preproc s', 'infer s', 'post s', 'largest slice'],
+        ['whole study', 'slices', 'batch', 'total s', 'load s', 'segment s', 'of which network s', 'measure s', 'largest tumour slice'],
         studies.map(({ study: s }) => [
-          s!.backend,
+          variantLabel(s!.backend, studies.find((r) => r.study === s)!.variant),
           String(s!.slices),
           String(s!.batch),
           fmt(s!.totalMs / 1000, 2),
-          fmt(s!.parseMs / 1000, 2),
-          fmt(s!.preprocessMs / 1000, 2),
+          fmt(s!.loadMs / 1000, 2),
+          fmt(s!.segmentMs / 1000, 2),
           fmt(s!.inferenceMs / 1000, 2),
-          fmt(s!.postprocessMs / 1000, 2),
-          `${s!.largestSliceIndex} (${fmt(s!.largestAreaMm2 / 100, 1)} cm²)`,
+          fmt(s!.measureMs / 1000, 2),
+          s!.largestSliceIndex === null
+            ? 'none (no tumour found)'
+            : `${s!.largestSliceIndex} (${fmt(s!.largestAreaMm2 / 100, 1)} cm²)`,
         ]),
       ),
     );
@@ -172,8 +178,14 @@ export function formatReport(
   }
 
   for (const r of reports) {
-    const notes = [...r.notes, ...(r.error ? [`ERROR: ${r.error}`] : [])];
-    if (notes.length) out.push(`${r.backend} (${r.actualBackend}): ${notes.join('; ')}`);
+    const notes = [
+      ...(r.variantDetail ? [r.variantDetail] : []),
+      ...r.notes,
+      ...(r.error ? [`ERROR: ${r.error}`] : []),
+    ];
+    if (notes.length) {
+      out.push(`${variantLabel(r.backend, r.variant)} (${r.actualBackend}): ${notes.join('; ')}`);
+    }
   }
   return out.join('\n');
 }

@@ -6,6 +6,18 @@
 /** Where a backend computes: compared only with the peer of the same kind. */
 export type DeviceKind = 'gpu' | 'cpu';
 
+/**
+ * How the tfjs model is prepared: as shipped, or with batch norms folded into
+ * the convolutions (src/bench/speed/foldBatchNorm.ts). onnxruntime always
+ * runs the ONNX file as shipped (it fuses the same layers itself).
+ */
+export type ModelVariant = 'baseline' | 'fold-bn';
+
+/** A backend and variant as the report names them: `tfjs-wasm+fold-bn`. */
+export function variantLabel(backend: BackendId, variant: ModelVariant): string {
+  return variant === 'baseline' ? backend : `${backend}+${variant}`;
+}
+
 /** What a timed run reads back to the CPU. */
 export type ReadbackMode = 'probabilities' | 'labels';
 
@@ -57,13 +69,18 @@ export interface StudyTiming {
   backend: BackendId;
   batch: number;
   slices: number;
+  /** Drop to largest slice. */
   totalMs: number;
-  parseMs: number;
-  preprocessMs: number;
+  /** Parse, sort and build the volume. */
+  loadMs: number;
+  /** The slice runner: preprocessing, network, back-mapping, post-processing. */
+  segmentMs: number;
+  /** Of segmentMs, the time inside the network (upload, run, read-back). */
   inferenceMs: number;
-  postprocessMs: number;
-  /** Index (in sorted slice order) of the slice with most kidney + tumour. */
-  largestSliceIndex: number;
+  /** Measurements, the largest tumour slice among them. */
+  measureMs: number;
+  /** Largest tumour slice (axial index), null when no tumour was found. */
+  largestSliceIndex: number | null;
   largestAreaMm2: number;
   /** Which code path was timed, in words (the report prints it). */
   path: string;
@@ -85,6 +102,9 @@ export interface AdapterReport {
 /** Everything one backend run reports back. */
 export interface BackendReport {
   backend: BackendId;
+  variant: ModelVariant;
+  /** What the model preparation changed, in words. */
+  variantDetail?: string;
   /** The backend that really ran (tfjs may fall back quietly). */
   actualBackend: string;
   ok: boolean;
@@ -100,11 +120,11 @@ export interface BackendReport {
 /** The page's configuration, served by the benchmark server. */
 export interface PageConfig {
   manifestUrl: string;
-  /** DICOM files of the benchmark slices (a subset of the study). */
-  sliceUrls: string[];
-  /** All DICOM files of the study, or empty to skip the study timing. */
+  /** The study's DICOM files (names double as the files' names). */
   studyUrls: string[];
-  /** Kinds of backend that time the whole study. */
+  /** Axial slice indices of the benchmark slices. */
+  sliceIndices: number[];
+  /** Kinds of backend that time the whole study (empty: none). */
   studyKinds: DeviceKind[];
   warmupRuns: number;
   repetitions: number;

@@ -4,30 +4,39 @@
  * names in /bench-config.json, and leaves its report in `window.benchReport`
  * for scripts/bench/browserBench.ts.
  */
-import type { SegmentationManifest } from '../manifest';
+import type { InputFile } from '../../core/dicom';
+import { parseSegmentationManifest } from '../../core/segmentation/SegmentationManifest';
 import { collectOutputs, measureRuntime } from '../measure';
-import { readCtSlice } from '../study/dicomSlice';
-import { preprocessSlices } from '../study/preprocess';
+import { openStudyVolume, preprocessVolumeSlices } from '../study/openStudy';
 import { segmentStudy } from '../study/segmentStudy';
-import type { BackendId, BackendReport, PageConfig } from '../types';
+import {
+  variantLabel,
+  type BackendId,
+  type BackendReport,
+  type ModelVariant,
+  type PageConfig,
+} from '../types';
 import { describeAdapter } from './adapter';
 import { openRuntime } from './openRuntime';
 
 const now = () => performance.now();
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
+async function fetchFile(url: string): Promise<InputFile> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  const name = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
+  return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
+/** Shows progress on the page and hands it to the driver (browserBench.ts). */
 function show(text: string): void {
   document.getElementById('status')!.textContent = text;
+  console.info(`bench-status: ${text}`);
 }
 
 async function run(id: BackendId, report: BackendReport): Promise<void> {
   const config = (await (await fetch('/bench-config.json')).json()) as PageConfig;
-  const manifest = (await (await fetch(config.manifestUrl)).json()) as SegmentationManifest;
+  const manifest = parseSegmentationManifest(await (await fetch(config.manifestUrl)).json());
   const modelBase = config.manifestUrl.slice(0, config.manifestUrl.lastIndexOf('/'));
   const gpu = !id.endsWith('wasm');
 
@@ -41,18 +50,22 @@ async function run(id: BackendId, report: BackendReport): Promise<void> {
 
   show(`${id}: loading`);
   const t0 = now();
-  const { runtime, actualBackend } = await openRuntime(id, manifest, modelBase);
+  const opened = await openRuntime(id, manifest, modelBase, report.variant);
+  const { runtime } = opened;
   report.modelLoadMs = now() - t0;
-  report.actualBackend = actualBackend;
+  report.actualBackend = opened.actualBackend;
+  report.variantDetail = opened.variantDetail;
 
   const S = manifest.input.sizePx;
-  const files = await Promise.all(config.sliceUrls.map(fetchBytes));
-  const input = preprocessSlices(files.map(readCtSlice), manifest);
-  const K = files.length;
+  // The study's files in memory, as after a drop (not timed).
+  const files = await Promise.all(config.studyUrls.map(fetchFile));
+  const volume = await openStudyVolume(files);
+  const input = preprocessVolumeSlices(volume, config.sliceIndices, manifest);
+  const K = config.sliceIndices.length;
 
   show(`${id}: outputs for the parity check`);
   const outputs = await collectOutputs(runtime, input, K, S, manifest.labels.length);
-  await fetch(`${config.outputUrl}/${id}`, { method: 'POST', body: new Blob([outputs.buffer as ArrayBuffer]) });
+  await fetch(`${config.outputUrl}/${variantLabel(id, report.variant)}`, { method: 'POST', body: new Blob([outputs.buffer as ArrayBuffer]) });
 
   for (const batch of config.batches) {
     show(`${id}: batch ${batch}`);
@@ -72,30 +85,35 @@ async function run(id: BackendId, report: BackendReport): Promise<void> {
   }
 
   const wantStudy =
-    config.studyUrls.length > 0 &&
     config.studyKinds.includes(runtime.kind) &&
     !(gpu && software && config.fallbackGpu === 'skip');
   if (wantStudy) {
     const best = report.timings.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
     show(`${id}: whole study`);
-    // The files are in memory before the clock starts, as after a drop.
-    const studyFiles = await Promise.all(config.studyUrls.map(fetchBytes));
     report.study = await segmentStudy({
       runtime,
       manifest,
-      files: studyFiles,
+      files,
       batch: best.batch,
       now,
     });
-  } else if (config.studyUrls.length > 0) {
+  } else if (config.studyKinds.length > 0) {
     report.notes.push('whole study not timed on this backend (see --study)');
   }
   runtime.dispose();
   report.ok = true;
 }
 
-const id = new URLSearchParams(location.search).get('backend') as BackendId;
-const report: BackendReport = { backend: id, actualBackend: 'none', ok: false, notes: [], timings: [] };
+const query = new URLSearchParams(location.search);
+const id = query.get('backend') as BackendId;
+const report: BackendReport = {
+  backend: id,
+  variant: (query.get('variant') ?? 'baseline') as ModelVariant,
+  actualBackend: 'none',
+  ok: false,
+  notes: [],
+  timings: [],
+};
 run(id, report)
   .catch((err: unknown) => {
     report.error = err instanceof Error ? err.message : String(err);

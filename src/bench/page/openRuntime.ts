@@ -10,16 +10,18 @@ import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-s
 import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as ort from 'onnxruntime-web/webgpu';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import type { SegmentationManifest } from '../manifest';
+import type { SegmentationManifest } from '../../core/segmentation/SegmentationManifest';
 import { createOrtRuntime } from '../runtimes/ortRuntime';
 import type { SegmentationRuntime } from '../runtimes/runtime';
 import { createTfjsRuntime } from '../runtimes/tfjsRuntime';
-import type { BackendId, MemorySample } from '../types';
+import { foldBatchNorm } from '../speed/foldBatchNorm';
+import type { BackendId, MemorySample, ModelVariant } from '../types';
 
 export interface OpenedRuntime {
   runtime: SegmentationRuntime;
   /** The backend that really runs, as the runtime names it. */
   actualBackend: string;
+  variantDetail?: string;
 }
 
 function hostMemory(): MemorySample {
@@ -40,6 +42,7 @@ export async function openRuntime(
   id: BackendId,
   manifest: SegmentationManifest,
   modelBase: string,
+  variant: ModelVariant,
 ): Promise<OpenedRuntime> {
   const S = manifest.input.sizePx;
   const kind = id === 'tfjs-wasm' || id === 'ort-wasm' ? 'cpu' : 'gpu';
@@ -58,10 +61,18 @@ export async function openRuntime(
     if (tf.getBackend() !== tfBackend) {
       throw new Error(`tfjs runs ${tf.getBackend()}, not ${tfBackend}`);
     }
-    const model = await tf.loadLayersModel(`${modelBase}/${manifest.modelFile}`);
+    let model = await tf.loadLayersModel(`${modelBase}/${manifest.modelFile}`);
+    let variantDetail: string | undefined;
+    if (variant === 'fold-bn') {
+      const folded = await foldBatchNorm(tf, model);
+      model.dispose();
+      model = folded.model;
+      variantDetail = `${folded.foldedBatchNorms} batch norms folded, ${folded.mergedActivations} ReLUs merged`;
+    }
     return {
       runtime: createTfjsRuntime({ tf, model, id, kind, sizePx: S, hostMemory }),
       actualBackend: `tfjs ${tf.getBackend()}`,
+      variantDetail,
     };
   }
 
@@ -69,6 +80,7 @@ export async function openRuntime(
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
   const ep = id === 'ort-webgpu' ? 'webgpu' : 'wasm';
+  if (!manifest.onnxFile) throw new Error('the manifest names no onnxFile');
   const session = await ort.InferenceSession.create(`${modelBase}/${manifest.onnxFile}`, {
     executionProviders: [ep],
     graphOptimizationLevel: 'all',

@@ -6,6 +6,7 @@ import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import type { BackendId, DeviceKind, MemorySample } from '../types';
 import {
   argmaxLabels,
+  toNhwc,
   type ProbabilityBatch,
   type SegmentationRuntime,
 } from './runtime';
@@ -59,6 +60,13 @@ export function createOrtRuntime(p: OrtRuntimeParams): SegmentationRuntime {
       const batch = await run(input, n);
       return argmaxLabels(batch, n, S * S, p.numLabels);
     },
+    sliceModel: () => ({
+      sizePx: S,
+      labelCount: p.numLabels,
+      async predict(batch, count) {
+        return toNhwc(await run(batch, count), count, S * S, p.numLabels);
+      },
+    }),
     memory: () => p.hostMemory(),
     dispose() {
       void session.release();

@@ -3,6 +3,8 @@
  * loop (../measure.ts) and the study pipeline (../study/segmentStudy.ts) treat
  * tfjs and onnxruntime alike.
  */
+import type { SegmentationManifest } from '../../core/segmentation/SegmentationManifest';
+import type { SliceModel } from '../../core/segmentation/SliceModel';
 import type { BackendId, DeviceKind, MemorySample } from '../types';
 
 /** Probabilities of a batch, in the layout the runtime produced them. */
@@ -22,6 +24,8 @@ export interface SegmentationRuntime {
   probabilities(input: Float32Array, n: number): Promise<ProbabilityBatch>;
   /** Runs `n` slices and reads back one label per pixel (argmax). */
   labels(input: Float32Array, n: number): Promise<Uint8Array | Int32Array>;
+  /** The same network as the app's slice runner sees it. */
+  sliceModel(manifest: Pick<SegmentationManifest, 'input' | 'labels'>): SliceModel;
   /** Memory the runtime holds now. */
   memory(): MemorySample;
   dispose(): void;

@@ -3,6 +3,7 @@
  * chosen the tfjs backend; this module works in the browser and in Node.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { createTfSliceModel } from '../../core/inference/tfSliceModel';
 import type { BackendId, DeviceKind, MemorySample } from '../types';
 import type { ProbabilityBatch, SegmentationRuntime } from './runtime';
 
@@ -52,6 +53,9 @@ export function createTfjsRuntime(p: TfjsRuntimeParams): SegmentationRuntime {
         labels.dispose();
       }
     },
+
+    // The app's own wrapper, so the study times the shipped code.
+    sliceModel: (manifest) => createTfSliceModel(model, manifest),
 
     memory() {
       const m = tf.memory() as tfjs.MemoryInfo & { numBytesInGPU?: number };

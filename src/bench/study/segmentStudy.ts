@@ -1,78 +1,72 @@
 /**
- * The whole-study time "from drop to largest slice": DICOM files already in
- * memory (as a drop hands them over) → parse and sort → preprocess → segment
- * every slice → label areas → the slice with most kidney and tumour.
- *
- * Limitations: areas are counted on the network grid (pixels × spacing²), not
- * resampled back to the source grid; the parser is this module's minimal one.
- * TODO: time src/core/segmentation's runner instead once it exists.
+ * The whole-study time "from drop to largest slice", on the app's own path:
+ * the study's files already in memory (as a drop hands them over) →
+ * loadStudyFromFiles + openSeries (src/core/dicom) → segmentVolume, the slice
+ * runner with its preprocessing, back-mapping and post-processing
+ * (src/core/segmentation) → measureLabels, which finds the largest tumour
+ * slice (src/core/measurements). Only the network behind the runner changes.
  */
-import type { SegmentationManifest } from '../manifest';
+import type { InputFile } from '../../core/dicom';
+import { measureLabels } from '../../core/measurements/measureLabels';
+import type { SegmentationManifest } from '../../core/segmentation/SegmentationManifest';
+import { segmentVolume } from '../../core/segmentation/segmentVolume';
+import type { SliceModel } from '../../core/segmentation/SliceModel';
 import type { SegmentationRuntime } from '../runtimes/runtime';
 import type { StudyTiming } from '../types';
-import { readCtSeries } from './dicomSlice';
-import { preprocessSlices } from './preprocess';
+import { openStudyVolume } from './openStudy';
 
 export interface StudyParams {
   runtime: SegmentationRuntime;
   manifest: SegmentationManifest;
-  files: readonly Uint8Array[];
+  files: InputFile[];
   batch: number;
   now: () => number;
 }
 
 export const STUDY_PATH =
-  'bench pipeline: minimal DICOM parse + manifest preprocessing + ' +
-  'inference (labels read back) + area on network grid';
+  'app path: loadStudyFromFiles + openSeries → segmentVolume (batch, default ' +
+  'post-processing) → measureLabels; files already in memory';
+
+/** Wraps a SliceModel so the time spent inside the network is summed. */
+function timed(model: SliceModel, now: () => number, total: { ms: number }): SliceModel {
+  return {
+    sizePx: model.sizePx,
+    labelCount: model.labelCount,
+    async predict(batch, count) {
+      const t0 = now();
+      try {
+        return await model.predict(batch, count);
+      } finally {
+        total.ms += now() - t0;
+      }
+    },
+  };
+}
 
 export async function segmentStudy(p: StudyParams): Promise<StudyTiming> {
-  const S = p.manifest.input.sizePx;
-  const plane = S * S;
+  const inference = { ms: 0 };
+  const model = timed(p.runtime.sliceModel(p.manifest), p.now, inference);
+
   const t0 = p.now();
-  const slices = readCtSeries(p.files);
+  const volume = await openStudyVolume(p.files);
   const t1 = p.now();
-  const input = preprocessSlices(slices, p.manifest);
+  const labels = await segmentVolume({ volume, manifest: p.manifest, model, batchSize: p.batch });
   const t2 = p.now();
-
-  let inferenceMs = 0;
-  let postprocessMs = 0;
-  const areaPx = new Float64Array(slices.length);
-  for (let start = 0; start < slices.length; start += p.batch) {
-    const n = Math.min(p.batch, slices.length - start);
-    const a = p.now();
-    const labels = await p.runtime.labels(
-      input.subarray(start * plane, (start + n) * plane),
-      n,
-    );
-    const b = p.now();
-    for (let j = 0; j < n; j++) {
-      let count = 0;
-      for (let i = j * plane; i < (j + 1) * plane; i++) {
-        if (labels[i] !== 0) count++;
-      }
-      areaPx[start + j] = count;
-    }
-    inferenceMs += b - a;
-    postprocessMs += p.now() - b;
-  }
-
-  let largest = 0;
-  for (let k = 1; k < areaPx.length; k++) {
-    if (areaPx[k] > areaPx[largest]) largest = k;
-  }
+  const measurements = measureLabels(labels);
   const t3 = p.now();
-  const pixelMm2 = p.manifest.input.spacingMm ** 2;
+
+  const largest = measurements.largestTumourSlice;
   return {
     backend: p.runtime.id,
     batch: p.batch,
-    slices: slices.length,
+    slices: volume.dims[2],
     totalMs: t3 - t0,
-    parseMs: t1 - t0,
-    preprocessMs: t2 - t1,
-    inferenceMs,
-    postprocessMs,
-    largestSliceIndex: largest,
-    largestAreaMm2: areaPx[largest] * pixelMm2,
+    loadMs: t1 - t0,
+    segmentMs: t2 - t1,
+    inferenceMs: inference.ms,
+    measureMs: t3 - t2,
+    largestSliceIndex: largest?.index ?? null,
+    largestAreaMm2: largest?.areaMm2 ?? 0,
     path: STUDY_PATH,
   };
 }
