@@ -56,6 +56,13 @@ describe('initBackend in Node', () => {
     expect(choice.reason).toContain('no WebGPU adapter');
   });
 
+  it('falls back to WASM when a forced backend cannot start', async () => {
+    vi.stubGlobal('navigator', {});
+    const choice = await initBackend({ requested: 'webgl' });
+    expect(choice.name).toBe('wasm');
+    expect(choice.reason).toContain('webgl was chosen');
+  });
+
   it('starts a forced CPU backend', async () => {
     const choice = await initBackend({ requested: 'cpu' });
     expect(choice).toEqual({ name: 'cpu', reason: 'forced by setting (backend=cpu)' });

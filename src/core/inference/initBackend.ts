@@ -116,9 +116,8 @@ export async function initBackend(
     log.info(`backend ${choice.name}: ${choice.reason}`);
     return choice;
   }
-  const fallbacks = BACKEND_NAMES.slice(BACKEND_NAMES.indexOf(choice.name) + 1).filter(
-    (n) => n !== 'webgpu',
-  );
+  // WebGPU is never a fallback: without a checked adapter it may be software.
+  const fallbacks = BACKEND_NAMES.filter((n) => n !== 'webgpu' && n !== choice.name);
   for (const name of fallbacks) {
     if (await activate(name)) {
       const reason = `${choice.name} was chosen (${choice.reason}) but failed to start; ${name}`;
