@@ -94,7 +94,8 @@ test('JPEG 2000 DICOM series (20 slices)', async ({ page }) => {
 
 test('NIfTI volume (.nii.gz)', async ({ page }) => {
   const raw = readFileSync(TOTALSEG_NIFTI);
-  const data = nifti.decompress(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
+  const file = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length) as ArrayBuffer;
+  const data = nifti.decompress(file) as ArrayBuffer;
   const header = nifti.readHeader(data)!;
   const image = new Int32Array(nifti.readImage(header, data));
   expect(header.datatypeCode).toBe(8);

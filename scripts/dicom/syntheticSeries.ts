@@ -37,7 +37,7 @@ const MR_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.4';
 
 /** HU of voxel (i, j) of the slice at `offsetMm`: a pattern a wrong order would break. */
 export function expectedHu(i: number, j: number, offsetMm: number): number {
-  return Math.round(offsetMm * 10) + 3 * j + i - 500;
+  return Math.round(offsetMm * 10) + 3 * j + i - 100;
 }
 
 function cross(a: Vec3, b: Vec3): Vec3 {

@@ -15,6 +15,7 @@ import {
 import type { Types } from '@cornerstonejs/core';
 import type { Vec3, Volume } from '../core/volume/Volume';
 import { voxelToWorld } from '../core/volume/voxelGeometry';
+import { dot } from '../core/volume/vec3';
 import { getLogger } from '../core/log/logger';
 import { createToolGroup } from './createToolGroup';
 import { initCornerstone } from './initCornerstone';
@@ -47,6 +48,7 @@ export class StudyViewer {
   private volume: Volume | undefined;
   private volumeId: string | undefined;
   private syncingWindow = false;
+  private initialWindow: { widthHu: number; levelHu: number } = DEFAULT_PRESET;
   private readonly cleanups: (() => void)[] = [];
   private readonly ids = nextViewerIds();
 
@@ -78,14 +80,22 @@ export class StudyViewer {
     );
   }
 
-  /** Shows `volume` in all views with the default window. */
-  async setVolume(volume: Volume): Promise<void> {
+  /**
+   * Shows `volume` in all views.
+   *
+   * @param initialWindow - window to start with (default: soft tissue)
+   */
+  async setVolume(
+    volume: Volume,
+    initialWindow: { widthHu: number; levelHu: number } = DEFAULT_PRESET,
+  ): Promise<void> {
     const engine = this.requireEngine();
     const previous = this.volumeId;
     this.volume = volume;
     this.volumeId = toCornerstoneVolume(volume);
     await setVolumesForViewports(engine, [{ volumeId: this.volumeId }], VIEW_NAMES);
     if (previous) releaseCornerstoneVolume(previous);
+    this.initialWindow = initialWindow;
     this.reset();
     // The volume texture is uploaded during the first render, after the
     // first view has already drawn (blank); draw all views once more.
@@ -109,10 +119,14 @@ export class StudyViewer {
     this.listener.onWindow(widthHu, levelHu);
   }
 
-  /** Moves a view by `delta` slices. */
+  /** Moves a view by `delta` slices (positive: increasing voxel index). */
   scroll(view: ViewName, delta: number): void {
     const vp = this.viewport(view);
-    utilities.scroll(vp, { delta, volumeId: this.volumeId });
+    const { axis } = this.sliceOf(view);
+    const normal = vp.getCamera().viewPlaneNormal as Vec3;
+    // Cornerstone steps against the view-plane normal; map to our index order.
+    const sign = Math.sign(dot(normal, this.requireVolume().direction[axis])) || 1;
+    utilities.scroll(vp, { delta: delta * sign, volumeId: this.volumeId });
   }
 
   /** Multiplies a view's zoom. */
@@ -122,10 +136,10 @@ export class StudyViewer {
     vp.render();
   }
 
-  /** Resets cameras to fit and centre, and the window to the default. */
+  /** Resets cameras to fit and centre, and the window to the initial one. */
   reset(): void {
     for (const name of VIEW_NAMES) this.viewport(name).resetCamera();
-    this.setWindow(DEFAULT_PRESET.widthHu, DEFAULT_PRESET.levelHu);
+    this.setWindow(this.initialWindow.widthHu, this.initialWindow.levelHu);
     this.engine?.render();
     for (const name of VIEW_NAMES) this.reportSlice(name);
   }

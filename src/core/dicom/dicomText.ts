@@ -31,13 +31,26 @@ export function readText(dataSet: DataSet, tag: string): string {
   return text.replace(/[\0 ]+$/, '').trim();
 }
 
-/** Person Name (PN, PS3.5 §6.2.1): "Family^Given^Middle" → "Family, Given Middle". */
-export function formatPersonName(pn: string): string {
-  const alphabetic = pn.split('=')[0];
-  const [family = '', given = '', middle = '', prefix = '', suffix = ''] =
-    alphabetic.split('^').map((s) => s.trim());
+/** One PN component group: "Family^Given^Middle^Prefix^Suffix" → "Family, Prefix Given Middle Suffix". */
+function formatNameGroup(group: string): string {
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = group
+    .split('^')
+    .map((s) => s.trim());
   const rest = [prefix, given, middle, suffix].filter(Boolean).join(' ');
   return [family, rest].filter(Boolean).join(', ');
+}
+
+/**
+ * Person Name (PN, PS3.5 §6.2.1) for display. Component groups (alphabetic,
+ * ideographic, phonetic; separated by "=") are all kept, joined by " = ",
+ * so nothing of the stored name is hidden.
+ */
+export function formatPersonName(pn: string): string {
+  return pn
+    .split('=')
+    .map(formatNameGroup)
+    .filter(Boolean)
+    .join(' = ');
 }
 
 /** DA (YYYYMMDD) → YYYY-MM-DD; any other text is returned unchanged. */

@@ -11,7 +11,9 @@ import { ViewPane } from './ViewPane';
 
 export function ViewerPanel() {
   const volume = useStudyStore((s) => s.volume);
-  const { elements, overlays, windowHu, shownVolume, withViewer } = useStudyViewer(volume);
+  // NIfTI carries no modality; the app's NIfTI inputs are CT.
+  const isHu = useStudyStore((s) => !s.summary || s.summary.modality === 'CT' || s.summary.source === 'nifti');
+  const { elements, overlays, windowHu, shownVolume, withViewer } = useStudyViewer(volume, isHu);
 
   return (
     <section className="viewer" aria-label="Images" data-ready={shownVolume !== null}>

@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { getLogger } from '../../../core/log/logger';
 import type { Volume } from '../../../core/volume/Volume';
+import { autoWindow } from '../../../core/volume/autoWindow';
+import { DEFAULT_PRESET } from '../../../viewer/windowPresets';
 import { setCurrentViewer } from '../../../viewer/currentViewer';
 import type { VoxelProbe } from '../../../viewer/probeVoxel';
 import { StudyViewer } from '../../../viewer/StudyViewer';
@@ -30,7 +32,12 @@ const EMPTY: Record<ViewName, ViewOverlay> = {
   sagittal: { slice: null, probe: null },
 };
 
-export function useStudyViewer(volume: Volume | null) {
+/**
+ * @param volume - the volume to show
+ * @param isHu - whether its values are HU (CT): soft-tissue window; otherwise
+ *   a window from the data
+ */
+export function useStudyViewer(volume: Volume | null, isHu: boolean) {
   const elements = useRef<Partial<Record<ViewName, HTMLDivElement | null>>>({});
   const viewerRef = useRef<Promise<StudyViewer> | null>(null);
   const [overlays, setOverlays] = useState(EMPTY);
@@ -69,14 +76,14 @@ export function useStudyViewer(volume: Volume | null) {
       .then(async (viewer) => {
         if (cancelled) return;
         setOverlays(EMPTY);
-        await viewer.setVolume(volume);
+        await viewer.setVolume(volume, isHu ? DEFAULT_PRESET : autoWindow(volume));
         if (!cancelled) setShownVolume(volume);
       })
       .catch((err) => log.error('could not show the volume', err));
     return () => {
       cancelled = true;
     };
-  }, [volume]);
+  }, [volume, isHu]);
 
   const withViewer = (fn: (v: StudyViewer) => void) => void viewerRef.current?.then(fn);
   return { elements, overlays, windowHu, shownVolume, withViewer };

@@ -1,0 +1,176 @@
+/**
+ * Bad and unusual input gets a clear, specific message, and what was loaded
+ * before stays on screen and usable. Fixtures are generated at test time.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeBadInputs, XSS_NAME, type BadInputs } from './fixtures/badInputs';
+import {
+  appState,
+  canvasStats,
+  chooseFolder,
+  openApp,
+  waitForSettled,
+  waitForVolume,
+} from './helpers/app';
+import { dropFiles } from './helpers/drop';
+
+let fx: BadInputs;
+test.beforeAll(() => {
+  fx = makeBadInputs();
+});
+
+/** The message with `code`, as shown. */
+function message(page: Page, code: string) {
+  return page.locator(`[data-testid="messages"] li[data-code="${code}"]`);
+}
+
+/** Waits for a new load to settle after choosing a folder. */
+async function loadFolder(page: Page, dir: string) {
+  const before = await appState(page);
+  await chooseFolder(page, dir);
+  await page.waitForFunction(
+    (prev) => {
+      const s = window.__nephroplan!.state();
+      return (s.status === 'ready' || s.status === 'failed') && JSON.stringify(s.messages) !== prev;
+    },
+    JSON.stringify(before.messages),
+  );
+  return waitForSettled(page);
+}
+
+test('a folder with two series and junk files: picker, default CT, junk counted', async ({ page }) => {
+  await openApp(page);
+  await chooseFolder(page, fx.mixed);
+  const state = await waitForVolume(page);
+
+  const rows = page.getByTestId('series-row');
+  await expect(rows).toHaveCount(2);
+  expect(state.series.map((s) => [s.modality, s.sliceCount])).toEqual([
+    ['MR', 5],
+    ['CT', 8],
+  ]);
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.nth(1)).toContainText('ABDOMEN CT 5mm');
+  await expect(rows.nth(1)).toContainText('0.50 × 0.75 × 5.00 mm');
+  expect(state.volume!.dims).toEqual([64, 48, 8]);
+
+  const skipped = message(page, 'not-dicom-skipped');
+  await expect(skipped).toContainText('Skipped 4 files that are not DICOM');
+  await expect(skipped).toContainText(XSS_NAME);
+
+  // Pick the other series: MR is allowed, with a warning.
+  await rows.nth(0).click();
+  await page.waitForFunction(() => window.__nephroplan!.state().volume?.dims[2] === 5);
+  await expect(message(page, 'non-ct')).toContainText('This series is MR, not CT');
+  await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('DICOM objects without an image are named and skipped', async ({ page }) => {
+  await openApp(page);
+  await chooseFolder(page, fx.nonImages);
+  const state = await waitForVolume(page);
+  expect(state.volume!.dims[2]).toBe(6);
+  const m = message(page, 'non-image-skipped');
+  await expect(m).toContainText('Skipped 3 DICOM objects without an image');
+  await expect(m).toContainText('report (structured report (SR))');
+  await expect(m).toContainText('seg.dcm (segmentation (SEG))');
+  await expect(m).toContainText('summary.dcm (encapsulated PDF)');
+});
+
+test('a report alone: no image series, said plainly', async ({ page }) => {
+  await openApp(page);
+  await chooseFolder(page, fx.onlyReport);
+  const state = await waitForSettled(page);
+  expect(state.status).toBe('failed');
+  await expect(message(page, 'no-images')).toHaveText(/No image series found among 1 file\./);
+  await expect(message(page, 'non-image-skipped')).toContainText('report.dcm (structured report (SR))');
+});
+
+test('series faults: non-CT, single slice, missing slices, uneven spacing', async ({ page }) => {
+  await openApp(page);
+  const cases = [
+    { dir: fx.mr, code: 'non-ct', text: 'This series is MR, not CT', slices: 6 },
+    { dir: fx.single, code: 'single-slice', text: 'This series has a single slice', slices: 1 },
+    {
+      dir: fx.gap,
+      code: 'missing-slices',
+      text: 'Missing slices: a 6.00 mm gap after slice 3 (about 2 slices missing); the usual spacing is 2.00 mm.',
+      slices: 6,
+    },
+    { dir: fx.uneven, code: 'inconsistent-spacing', text: 'from 2.00 to 3.00 mm', slices: 6 },
+  ];
+  for (const c of cases) {
+    await chooseFolder(page, c.dir);
+    await expect(message(page, c.code)).toContainText(c.text);
+    const state = await waitForVolume(page);
+    expect(state.volume!.dims[2], c.code).toBe(c.slices);
+    expect((await canvasStats(page, 'axial')).nonBlackFraction, c.code).toBeGreaterThan(0.1);
+  }
+});
+
+test('truncated and corrupted files are reported, the rest loads', async ({ page }) => {
+  await openApp(page);
+  await chooseFolder(page, fx.damaged);
+  const state = await waitForVolume(page);
+  expect(state.volume!.dims[2]).toBe(5);
+  const m = message(page, 'unreadable');
+  await expect(m).toContainText('Could not read 2 files');
+  await expect(m).toContainText('image_2: pixel data is truncated');
+  await expect(m).toContainText('garbage.dcm: the file');
+});
+
+test('an unsupported transfer syntax is named', async ({ page }) => {
+  await openApp(page);
+  await chooseFolder(page, fx.lossyJpeg);
+  await waitForSettled(page);
+  await expect(message(page, 'unsupported')).toContainText(
+    'lossy.dcm: transfer syntax JPEG Extended (12-bit lossy) is not supported',
+  );
+});
+
+test('an empty drop and a junk folder leave the loaded study usable', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
+  await waitForVolume(page);
+
+  await dropFiles(page, []);
+  await expect(message(page, 'empty-drop')).toHaveText(/No files were dropped or chosen\./);
+
+  const state = await loadFolder(page, fx.junkOnly);
+  await expect(message(page, 'no-images')).toContainText('No image series found among 4 files');
+  expect(state.status).toBe('ready');
+  expect(state.volume!.dims).toEqual([256, 256, 64]);
+  await expect(page.getByTestId('series-row')).toHaveCount(1);
+
+  // Still usable: scrolling moves the slice and the image is there.
+  await page.getByTestId('view-axial').click();
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('slice-counter-axial')).toHaveText('43 / 64');
+  expect((await canvasStats(page, 'axial')).sd).toBeGreaterThan(20);
+});
+
+test('dropped files load through the drop zone', async ({ page }) => {
+  await openApp(page);
+  const files = readdirSync(fx.mr).map((f) => path.join(fx.mr, f));
+  await dropFiles(page, files);
+  const state = await waitForVolume(page);
+  expect(state.volume!.dims).toEqual([64, 48, 6]);
+});
+
+test('markup in DICOM text and file names shows as text and runs nothing', async ({ page }) => {
+  await openApp(page);
+  await chooseFolder(page, fx.xss);
+  await waitForVolume(page);
+  // PN splits component groups at "=", so the stored name reads as
+  // "<img src = x onerror = "window.__xss = 1">": shown in full, as text.
+  await expect(page.getByTestId('patient-name')).toHaveText('<img src = x onerror = "window.__xss = 1">');
+  await expect(page.getByTestId('series-description')).toHaveText(`<b>bold</b> ${XSS_NAME}`);
+  await expect(page.locator('.study-info img, .series-picker img, .study-info b')).toHaveCount(0);
+
+  await chooseFolder(page, fx.mixed);
+  await expect(message(page, 'not-dicom-skipped')).toContainText(XSS_NAME);
+  await expect(page.locator('[data-testid="messages"] img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
