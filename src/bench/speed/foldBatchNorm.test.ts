@@ -39,7 +39,11 @@ describe('foldBatchNorm', () => {
     await tf.setBackend('cpu');
     const model = smallUnet();
     randomiseBatchNorms(model);
+    const tensorsBefore = tf.memory().numTensors;
     const { model: folded, foldedBatchNorms, mergedActivations } = await foldBatchNorm(tf, model);
+    // Only the new model's weights were added.
+    const weightCount = folded.weights.length;
+    expect(tf.memory().numTensors - tensorsBefore).toBe(weightCount);
 
     expect(foldedBatchNorms).toBe(3);
     expect(mergedActivations).toBe(2);

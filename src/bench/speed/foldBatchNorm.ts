@@ -127,7 +127,9 @@ export async function foldBatchNorm(
       if (layer.weights.length) layer.setWeights(old.getWeights());
       continue;
     }
-    layer.setWeights(foldWeights(tf, old, model.getLayer(bnName)));
+    const weights = foldWeights(tf, old, model.getLayer(bnName));
+    layer.setWeights(weights);
+    tf.dispose(weights);
   }
   return { model: folded, foldedBatchNorms: foldInto.size, mergedActivations };
 }
