@@ -7,7 +7,6 @@
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import {
   Enums,
-  eventTarget,
   RenderingEngine,
   setVolumesForViewports,
   utilities,
@@ -75,9 +74,6 @@ export class StudyViewer {
       group.addViewport(name, this.ids.engineId);
       this.wireElement(name);
     }
-    this.listen(eventTarget as unknown as EventTarget, Enums.Events.VOI_MODIFIED, (e) =>
-      this.onVoiModified(e as CustomEvent),
-    );
   }
 
   /**
@@ -170,6 +166,14 @@ export class StudyViewer {
     );
   }
 
+  /** The window (HU) a view displays. */
+  windowOf(view: ViewName): { widthHu: number; levelHu: number } {
+    const vp = this.viewport(view) as Types.IVolumeViewport;
+    const range = vp.getProperties()?.voiRange;
+    if (!range) throw new Error(`${view} has no window`);
+    return rangeToWindow(range.lower, range.upper);
+  }
+
   /** The canvas a view draws into. */
   canvasOf(view: ViewName): HTMLCanvasElement {
     return this.viewport(view).canvas;
@@ -214,6 +218,7 @@ export class StudyViewer {
     this.listen(el, 'contextmenu', (e) => e.preventDefault());
     this.listen(el, Enums.Events.CAMERA_MODIFIED, () => this.reportSlice(name));
     this.listen(el, Enums.Events.VOLUME_NEW_IMAGE, () => this.reportSlice(name));
+    this.listen(el, Enums.Events.VOI_MODIFIED, (e) => this.onVoiModified(e as CustomEvent));
     this.listen(el, 'mousemove', (e) => this.onMouseMove(name, e as MouseEvent));
     this.listen(el, 'mouseleave', () => this.listener.onProbe(name, null));
     this.listen(el, 'keydown', (e) => this.onKey(name, e as KeyboardEvent));

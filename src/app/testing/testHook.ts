@@ -65,6 +65,7 @@ const hook = {
   showVoxel: (ijk: Vec3) => requireViewer().showVoxel(ijk),
   voxelToClient: (view: ViewName, ijk: Vec3) => requireViewer().voxelToClient(view, ijk),
   slice: (view: ViewName) => requireViewer().sliceOf(view),
+  windowOf: (view: ViewName) => requireViewer().windowOf(view),
   canvasStats,
 };
 
