@@ -50,6 +50,20 @@ class SynthParams:
     noise_corr_px: Tuple[float, float] = (0.0, 1.0)  # grain of the painted noise
     min_area_px: int = 12                            # smaller painted lesions are rejected
     min_kidney_overlap: float = 0.2                  # fraction of the lesion inside the kidney
+    # Version 2 (the shipped model from step ~560 on): keep the lesion's real size in mm (only
+    # partly adapted to the kidney), so giant tumours that swallow the kidney occur as in KiTS;
+    # the overlap rule then counts the smaller of lesion and kidney.
+    size_mode: str = "kidney_ratio"                  # or "physical"
+    kidney_ratio_power: float = 0.5                  # physical mode: scale = ratio ** power * jitter
+    overlap_of_smaller: bool = False
+    necrosis_core_frac: Tuple[float, float] = (0.35, 0.6)
+
+    @classmethod
+    def v2(cls) -> "SynthParams":
+        """The second parameter set: real lesion sizes, larger necrotic cores."""
+        return cls(size_mode="physical", kidney_ratio_power=0.25, scale_jitter=(0.8, 1.25),
+                   scale_limits=(0.5, 1.6), overlap_of_smaller=True, p_necrosis=0.5,
+                   necrosis_core_frac=(0.15, 0.5))
     bone_hu: float = 300.0
     max_tries: int = 6
 
@@ -221,7 +235,14 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
 
     # Geometry: scale by the kidney-size ratio, keep the offset from the kidney centre.
     k_area = kid.sum() * spacing_mm ** 2
-    scale = np.sqrt(k_area / max(les.kidney_area_mm2, 1.0)) * rng.uniform(*params.scale_jitter)
+    ratio = k_area / max(les.kidney_area_mm2, 1.0)
+    if params.size_mode == "physical":
+        # Source areas count kidney plus lesion; compare with the kidney alone.
+        src_kidney = max(les.kidney_area_mm2 - les.mask.sum() * les.spacing_mm[0] * les.spacing_mm[1], 100.0)
+        ratio = k_area / src_kidney
+        scale = ratio ** params.kidney_ratio_power * rng.uniform(*params.scale_jitter)
+    else:
+        scale = np.sqrt(ratio) * rng.uniform(*params.scale_jitter)
     scale = float(np.clip(scale, *params.scale_limits))
     kc = np.array(ndi.center_of_mass(kid))
     target_left = kc[1] > hu.shape[1] / 2
@@ -252,7 +273,8 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
     if inside.sum() < params.min_area_px:
         return None
     # A renal lesion touches its kidney, and does not sit on bone.
-    if (inside & kid).sum() < params.min_kidney_overlap * inside.sum():
+    ref_area = min(inside.sum(), kid.sum()) if params.overlap_of_smaller else inside.sum()
+    if (inside & kid).sum() < params.min_kidney_overlap * ref_area:
         return None
     if (hu[inside] > params.bone_hu).mean() > 0.03:
         return None
@@ -266,7 +288,7 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
         paint = mean + rng.uniform(*params.texture_sd_hu) * tex
         dist = ndi.distance_transform_edt(inside)
         if inside.sum() >= params.necrosis_min_area_px and rng.random() < params.p_necrosis:
-            core = (dist > dist.max() * rng.uniform(0.35, 0.6)) & (
+            core = (dist > dist.max() * rng.uniform(*params.necrosis_core_frac)) & (
                 _smooth_noise(rng, hu.shape, 3.0) > rng.uniform(-0.8, 0.3))
             core = ndi.gaussian_filter(core.astype(np.float64), 1.0)
             paint = paint * (1 - core) + rng.uniform(*params.necrosis_hu) * core

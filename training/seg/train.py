@@ -94,6 +94,8 @@ def main(argv=None):
     ap.add_argument("--arch", choices=("nnunet", "conventional"), default="nnunet")
     ap.add_argument("--features", default="16,32,64,128,256")
     ap.add_argument("--p-synth", type=float, default=0.7)
+    ap.add_argument("--synth-version", type=int, choices=(1, 2), default=1,
+                    help="SynthParams() or SynthParams.v2() (real lesion sizes)")
     ap.add_argument("--no-strong-aug", action="store_true", help="scale/rotation only (baseline)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
@@ -109,7 +111,7 @@ def main(argv=None):
     cfg = {"features": [int(f) for f in args.features.split(",")], "arch": args.arch, "loss": args.loss,
            "norm": args.norm, "crop": args.crop, "batch": args.batch, "lr": args.lr, "seed": args.seed,
            "minutes": args.minutes, "steps": args.steps, "p_synth": args.p_synth,
-           "strong_aug": not args.no_strong_aug, "device": str(device)}
+           "strong_aug": not args.no_strong_aug, "device": str(device), "synth_version": args.synth_version}
 
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -119,7 +121,8 @@ def main(argv=None):
     if args.no_strong_aug:
         aug = AugParams(crop_px=args.crop, p_elastic=0, contrast=(1, 1), brightness_hu=(0, 0), p_noise=0, p_blur=0,
                         p_lowres=0, p_gamma=0)
-    sampler = Sampler(grid, get_bank(), HuModel(), rng, aug, SynthParams(), args.p_synth, args.norm, m)
+    synth = SynthParams() if args.synth_version == 1 else SynthParams.v2()
+    sampler = Sampler(grid, get_bank(), HuModel(), rng, aug, synth, args.p_synth, args.norm, m)
 
     model = build_model(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
