@@ -26,7 +26,7 @@ function volumeOf(files: { name: string; bytes: Uint8Array }[]) {
   return buildVolume(study.series[0] as DicomSeries);
 }
 
-describe('compressed transfer syntaxes', () => {
+describe('transfer syntaxes', () => {
   let dir: string;
   const series = syntheticSeries({ rows: 40, columns: 48, intercept: -1024 });
 
@@ -41,6 +41,9 @@ describe('compressed transfer syntaxes', () => {
     { name: 'RLE lossless', tool: 'dcmcrle', args: [], uid: '1.2.840.10008.1.2.5' },
     { name: 'JPEG lossless SV1', tool: 'dcmcjpeg', args: ['--encode-lossless-sv1'], uid: '1.2.840.10008.1.2.4.70' },
     { name: 'JPEG lossless', tool: 'dcmcjpeg', args: ['--encode-lossless'], uid: '1.2.840.10008.1.2.4.57' },
+    { name: 'Deflated explicit LE', tool: 'dcmconv', args: ['--write-xfer-deflated'], uid: '1.2.840.10008.1.2.1.99' },
+    { name: 'Explicit big endian', tool: 'dcmconv', args: ['--write-xfer-big'], uid: '1.2.840.10008.1.2.2' },
+    { name: 'Implicit LE', tool: 'dcmconv', args: ['--write-xfer-implicit'], uid: '1.2.840.10008.1.2' },
   ])('$name decodes to the same HU as the uncompressed series', async ({ tool, args, uid }) => {
     const compressed = series.map((f) => {
       const out = path.join(dir, `${f.name}.${tool}${args.join('')}`);
