@@ -34,6 +34,10 @@ def _results(ev: dict) -> str:
         f"| KiTS19 tumour slices (8-bit JPEG) | {len(ki['patients'])} | {ki['n_slices']} | tumour Dice per patient, "
         f"mean | **{_f(ki['mean_patient_tumour_dice'])}** | [{_f(ki['ci95'][0])}, {_f(ki['ci95'][1])}] |",
         "",
+        f"3D-IRCADb-01 after the app's clean-up (largest two 3D kidney components, tumour islands "
+        f"dropped; `evaluate.keep_kidneys`): kidney Dice {_f(ir.get('kidney_dice_3d_postprocessed'))}. "
+        f"The figure above is the raw network output.",
+        "",
         f"Pooled over all pixels: CURVAS kidney Dice {_f(cu['pooled_dice'])}; KiTS tumour Dice "
         f"{_f(ki['pooled_tumour_dice'])} (tumour mask against predicted kidney-or-tumour: "
         f"{_f(ki['tumour_or_kidney_dice'])}, i.e. how much of the tumour is found at all).",

@@ -42,3 +42,18 @@ def test_bootstrap_ci_brackets_mean_and_ignores_nan():
     assert lo < mean < hi
     assert abs(mean - np.nanmean(v)) < 1e-12
     assert 0.01 < hi - lo < 0.06
+
+
+def test_keep_kidneys_drops_small_components_and_tumour_islands():
+    from seg.evaluate import keep_kidneys
+
+    a = np.zeros((10, 20, 20), np.uint8)
+    a[2:8, 2:8, 2:8] = 1
+    a[2:8, 12:18, 12:18] = 1
+    a[3:5, 5:9, 5:9] = 2          # tumour on the first kidney: kept
+    a[0, 0, 0] = 1                # speck: dropped (third component)
+    a[9, 19, 19] = 2              # tumour island: dropped
+    out = keep_kidneys(a, (10.0, 10.0, 10.0), min_ml=0.0)
+    assert out[0, 0, 0] == 0 and out[9, 19, 19] == 0
+    assert (out == 2).sum() == 32 and (out > 0).sum() == (a > 0).sum() - 2
+    assert (keep_kidneys(a, (1.0, 1.0, 1.0), min_ml=5.0) == 0).all()   # 0.2 mL kidneys are too small
