@@ -30,17 +30,19 @@ function message(page: Page, code: string) {
 async function loadFolder(page: Page, dir: string) {
   const before = await appState(page);
   await chooseFolder(page, dir);
-  await page.waitForFunction(
-    (prev) => {
-      const s = window.__nephroplan!.state();
-      return (s.status === 'ready' || s.status === 'failed') && JSON.stringify(s.messages) !== prev;
-    },
-    JSON.stringify(before.messages),
-  );
+  await page.waitForFunction((prev) => {
+    const s = window.__nephroplan!.state();
+    return (
+      (s.status === 'ready' || s.status === 'failed') &&
+      JSON.stringify(s.messages) !== prev
+    );
+  }, JSON.stringify(before.messages));
   return waitForSettled(page);
 }
 
-test('a folder with two series and junk files: picker, default CT, junk counted', async ({ page }) => {
+test('a folder with two series and junk files: picker, default CT, junk counted', async ({
+  page,
+}) => {
   await openApp(page);
   await chooseFolder(page, fx.mixed);
   const state = await waitForVolume(page);
@@ -84,29 +86,47 @@ test('a report alone: no image series, said plainly', async ({ page }) => {
   await chooseFolder(page, fx.onlyReport);
   const state = await waitForSettled(page);
   expect(state.status).toBe('failed');
-  await expect(message(page, 'no-images')).toHaveText(/No image series found among 1 file\./);
-  await expect(message(page, 'non-image-skipped')).toContainText('report.dcm (structured report (SR))');
+  await expect(message(page, 'no-images')).toHaveText(
+    /No image series found among 1 file\./,
+  );
+  await expect(message(page, 'non-image-skipped')).toContainText(
+    'report.dcm (structured report (SR))',
+  );
 });
 
-test('series faults: non-CT, single slice, missing slices, uneven spacing', async ({ page }) => {
+test('series faults: non-CT, single slice, missing slices, uneven spacing', async ({
+  page,
+}) => {
   await openApp(page);
   const cases = [
     { dir: fx.mr, code: 'non-ct', text: 'This series is MR, not CT', slices: 6 },
-    { dir: fx.single, code: 'single-slice', text: 'This series has a single slice', slices: 1 },
+    {
+      dir: fx.single,
+      code: 'single-slice',
+      text: 'This series has a single slice',
+      slices: 1,
+    },
     {
       dir: fx.gap,
       code: 'missing-slices',
       text: 'Missing slices: a 6.00 mm gap after slice 3 (about 2 slices missing); the usual spacing is 2.00 mm.',
       slices: 6,
     },
-    { dir: fx.uneven, code: 'inconsistent-spacing', text: 'from 2.00 to 3.00 mm', slices: 6 },
+    {
+      dir: fx.uneven,
+      code: 'inconsistent-spacing',
+      text: 'from 2.00 to 3.00 mm',
+      slices: 6,
+    },
   ];
   for (const c of cases) {
     await chooseFolder(page, c.dir);
     await expect(message(page, c.code)).toContainText(c.text);
     const state = await waitForVolume(page);
     expect(state.volume!.dims[2], c.code).toBe(c.slices);
-    expect((await canvasStats(page, 'axial')).nonBlackFraction, c.code).toBeGreaterThan(0.1);
+    expect((await canvasStats(page, 'axial')).nonBlackFraction, c.code).toBeGreaterThan(
+      0.1,
+    );
   }
 });
 
@@ -130,16 +150,22 @@ test('an unsupported transfer syntax is named', async ({ page }) => {
   );
 });
 
-test('an empty drop and a junk folder leave the loaded study usable', async ({ page }) => {
+test('an empty drop and a junk folder leave the loaded study usable', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
   await waitForVolume(page);
 
   await dropFiles(page, []);
-  await expect(message(page, 'empty-drop')).toHaveText(/No files were dropped or chosen\./);
+  await expect(message(page, 'empty-drop')).toHaveText(
+    /No files were dropped or chosen\./,
+  );
 
   const state = await loadFolder(page, fx.junkOnly);
-  await expect(message(page, 'no-images')).toContainText('No image series found among 4 files');
+  await expect(message(page, 'no-images')).toContainText(
+    'No image series found among 4 files',
+  );
   expect(state.status).toBe('ready');
   expect(state.volume!.dims).toEqual([256, 256, 64]);
   await expect(page.getByTestId('series-row')).toHaveCount(1);
@@ -159,18 +185,28 @@ test('dropped files load through the drop zone', async ({ page }) => {
   expect(state.volume!.dims).toEqual([64, 48, 6]);
 });
 
-test('markup in DICOM text and file names shows as text and runs nothing', async ({ page }) => {
+test('markup in DICOM text and file names shows as text and runs nothing', async ({
+  page,
+}) => {
   await openApp(page);
   await chooseFolder(page, fx.xss);
   await waitForVolume(page);
   // PN splits component groups at "=", so the stored name reads as
   // "<img src = x onerror = "window.__xss = 1">": shown in full, as text.
-  await expect(page.getByTestId('patient-name')).toHaveText('<img src = x onerror = "window.__xss = 1">');
-  await expect(page.getByTestId('series-description')).toHaveText(`<b>bold</b> ${XSS_NAME}`);
-  await expect(page.locator('.study-info img, .series-picker img, .study-info b')).toHaveCount(0);
+  await expect(page.getByTestId('patient-name')).toHaveText(
+    '<img src = x onerror = "window.__xss = 1">',
+  );
+  await expect(page.getByTestId('series-description')).toHaveText(
+    `<b>bold</b> ${XSS_NAME}`,
+  );
+  await expect(
+    page.locator('.study-info img, .series-picker img, .study-info b'),
+  ).toHaveCount(0);
 
   await chooseFolder(page, fx.mixed);
   await expect(message(page, 'not-dicom-skipped')).toContainText(XSS_NAME);
   await expect(page.locator('[data-testid="messages"] img')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+  ).toBeUndefined();
 });

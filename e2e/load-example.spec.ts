@@ -4,7 +4,7 @@
  * wheel and keyboard, window presets, zoom, and the HU under the cursor.
  */
 import { expect, test } from '@playwright/test';
-import { appHu, canvasStats, openApp, waitForVolume } from './helpers/app';
+import { canvasStats, openApp, waitForVolume } from './helpers/app';
 
 test('opens the synthetic phantom and labels it', async ({ page }) => {
   await openApp(page);

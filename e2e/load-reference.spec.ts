@@ -26,7 +26,10 @@ type Ijk = [number, number, number];
  */
 async function expectHoverReadout(page: Page, ijk: Ijk, huAt: (v: Ijk) => number) {
   await page.evaluate((v) => window.__nephroplan!.showVoxel(v), ijk);
-  const [x, y] = await page.evaluate((v) => window.__nephroplan!.voxelToClient('axial', v), ijk);
+  const [x, y] = await page.evaluate(
+    (v) => window.__nephroplan!.voxelToClient('axial', v),
+    ijk,
+  );
   await page.mouse.move(x, y);
   const readout = page.getByTestId('hu-readout-axial');
   await expect(readout).toHaveText(/^-?\d+ HU {2}\[\d+, \d+, \d+\]$/);
@@ -45,7 +48,9 @@ async function expectImagesDrawn(page: Page) {
     const s = await canvasStats(page, view);
     // A thin stack (20 slices) fills little of a coronal or sagittal view.
     const minShare = view === 'axial' ? 0.1 : 0.02;
-    expect(s.nonBlackFraction, `${view}: share of non-black pixels`).toBeGreaterThan(minShare);
+    expect(s.nonBlackFraction, `${view}: share of non-black pixels`).toBeGreaterThan(
+      minShare,
+    );
     expect(s.sd, `${view}: contrast`).toBeGreaterThan(20);
   }
 }
@@ -64,7 +69,11 @@ test('3D-IRCADb DICOM folder (129 slices, files named image_N)', async ({ page }
   await expect(page.getByTestId('series-slices')).toHaveText('129');
   await expect(page.getByTestId('volume-spacing')).toHaveText('0.57 × 0.57 × 1.60 mm');
 
-  for (const ijk of [[300, 260, 70], [256, 256, 0], [100, 400, 128]] as Ijk[]) {
+  for (const ijk of [
+    [300, 260, 70],
+    [256, 256, 0],
+    [100, 400, 128],
+  ] as Ijk[]) {
     const expected = reference[ijk[2]].huAt(ijk[0], ijk[1]);
     expect(await appHu(page, ijk), `HU at ${ijk}`).toBe(expected);
   }
@@ -84,7 +93,11 @@ test('JPEG 2000 DICOM series (20 slices)', async ({ page }) => {
   expect(state.volume!.spacingMm[2]).toBeCloseTo(sliceSpacing(reference), 4);
   await expect(page.getByTestId('series-slices')).toHaveText('20');
 
-  for (const ijk of [[256, 300, 10], [200, 180, 0], [300, 350, 19]] as Ijk[]) {
+  for (const ijk of [
+    [256, 300, 10],
+    [200, 180, 0],
+    [300, 350, 19],
+  ] as Ijk[]) {
     const expected = reference[ijk[2]].huAt(ijk[0], ijk[1]);
     expect(await appHu(page, ijk), `HU at ${ijk}`).toBe(expected);
   }
@@ -94,7 +107,10 @@ test('JPEG 2000 DICOM series (20 slices)', async ({ page }) => {
 
 test('NIfTI volume (.nii.gz)', async ({ page }) => {
   const raw = readFileSync(TOTALSEG_NIFTI);
-  const file = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length) as ArrayBuffer;
+  const file = raw.buffer.slice(
+    raw.byteOffset,
+    raw.byteOffset + raw.length,
+  ) as ArrayBuffer;
   const data = nifti.decompress(file) as ArrayBuffer;
   const header = nifti.readHeader(data)!;
   const image = new Int32Array(nifti.readImage(header, data));
@@ -108,9 +124,17 @@ test('NIfTI volume (.nii.gz)', async ({ page }) => {
   const state = await waitForVolume(page);
 
   expect(state.volume!.dims).toEqual([nx, ny, nz]);
-  expect(state.volume!.spacingMm).toEqual([header.pixDims[1], header.pixDims[2], header.pixDims[3]]);
+  expect(state.volume!.spacingMm).toEqual([
+    header.pixDims[1],
+    header.pixDims[2],
+    header.pixDims[3],
+  ]);
   await expect(page.getByTestId('series-slices')).toHaveText(String(nz));
-  for (const ijk of [[60, 50, 56], [30, 70, 20], [100, 20, 90]] as Ijk[]) {
+  for (const ijk of [
+    [60, 50, 56],
+    [30, 70, 20],
+    [100, 20, 90],
+  ] as Ijk[]) {
     expect(await appHu(page, ijk), `HU at ${ijk}`).toBe(rawAt(ijk));
   }
   await expectHoverReadout(page, [60, 50, 56], rawAt);

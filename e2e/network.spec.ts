@@ -18,7 +18,10 @@ test('a full session stays on its own origin', async ({ page, context, baseURL }
 
   for (const dir of [IRCADB_DICOM, TOTALSEG_J2K_DICOM]) {
     await chooseFolder(page, dir);
-    await page.waitForFunction((n) => window.__nephroplan!.state().volume?.dims[2] === n, dir === IRCADB_DICOM ? 129 : 20);
+    await page.waitForFunction(
+      (n) => window.__nephroplan!.state().volume?.dims[2] === n,
+      dir === IRCADB_DICOM ? 129 : 20,
+    );
     await waitForVolume(page);
   }
   await chooseFiles(page, [TOTALSEG_NIFTI]);

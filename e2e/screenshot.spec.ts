@@ -24,7 +24,11 @@ function toVoxel([x, y, z]: Vec3): Vec3 {
 }
 
 /** Mean grey (0–255) of a 5×5 patch around each client point of a PNG. */
-async function greyAt(page: Page, png: Buffer, points: [number, number][]): Promise<number[]> {
+async function greyAt(
+  page: Page,
+  png: Buffer,
+  points: [number, number][],
+): Promise<number[]> {
   return page.evaluate(
     async ({ b64, pts }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -43,7 +47,9 @@ async function greyAt(page: Page, png: Buffer, points: [number, number][]): Prom
   );
 }
 
-test('axial screenshot of the phantom looks like an abdominal CT', async ({ page }, testInfo) => {
+test('axial screenshot of the phantom looks like an abdominal CT', async ({
+  page,
+}, testInfo) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
   await waitForVolume(page);
@@ -60,7 +66,10 @@ test('axial screenshot of the phantom looks like an abdominal CT', async ({ page
   };
   const names = Object.keys(landmarks);
   const voxels = names.map((n) => toVoxel(landmarks[n]));
-  await page.evaluate((v) => window.__nephroplan!.showVoxel(v), voxels[names.indexOf('tumour')]);
+  await page.evaluate(
+    (v) => window.__nephroplan!.showVoxel(v),
+    voxels[names.indexOf('tumour')],
+  );
   await page.mouse.move(0, 0);
   const points = await page.evaluate(
     (vs) => vs.map((v) => window.__nephroplan!.voxelToClient('axial', v)),
@@ -71,7 +80,10 @@ test('axial screenshot of the phantom looks like an abdominal CT', async ({ page
   await testInfo.attach('axial-phantom.png', { body: png, contentType: 'image/png' });
   const grey: Record<string, number> = {};
   (await greyAt(page, png, points)).forEach((g, i) => (grey[names[i]] = g));
-  const at = Object.fromEntries(names.map((n, i) => [n, points[i]])) as Record<string, [number, number]>;
+  const at = Object.fromEntries(names.map((n, i) => [n, points[i]])) as Record<
+    string,
+    [number, number]
+  >;
 
   // Soft-tissue window W 400 / L 40: grey = (HU + 160) / 400 * 255.
   expect(grey.air, 'air is black').toBeLessThan(15);
@@ -84,7 +96,9 @@ test('axial screenshot of the phantom looks like an abdominal CT', async ({ page
     expect(grey[k], `${k} (160 HU) is light grey`).toBeGreaterThan(185);
     expect(grey[k]).toBeLessThan(225);
   }
-  expect(grey.leftKidney - grey.tumour, 'tumour darker than its kidney').toBeGreaterThan(25);
+  expect(grey.leftKidney - grey.tumour, 'tumour darker than its kidney').toBeGreaterThan(
+    25,
+  );
 
   // Radiological convention: patient's left on screen right, anterior up.
   expect(at.leftKidney[0]).toBeGreaterThan(at.rightKidney[0] + 100);

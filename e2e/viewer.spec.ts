@@ -65,7 +65,9 @@ test('window presets, window/level drag, zoom, pan and reset', async ({ page }) 
   await page.mouse.up();
   await expect(readout).not.toHaveText('W 400 / L 40');
   const windows = await page.evaluate(() =>
-    (['axial', 'coronal', 'sagittal'] as const).map((v) => window.__nephroplan!.windowOf(v)),
+    (['axial', 'coronal', 'sagittal'] as const).map((v) =>
+      window.__nephroplan!.windowOf(v),
+    ),
   );
   expect(windows[0].widthHu).not.toBeCloseTo(400, 0);
   expect(windows[1]).toEqual(windows[0]);

@@ -10,7 +10,8 @@ export type AppState = ReturnType<NephroplanTestHook['state']>;
 /** Opens the app and waits for the test hook. */
 export async function openApp(page: Page): Promise<void> {
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') console.log(`[browser ${m.type()}] ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warning')
+      console.log(`[browser ${m.type()}] ${m.text()}`);
   });
   page.on('pageerror', (e) => console.log(`[browser pageerror] ${e.message}`));
   await page.goto('/');

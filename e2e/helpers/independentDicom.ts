@@ -31,17 +31,26 @@ export interface IndependentSlice {
 
 function decodeJ2k(fragments: ArrayBuffer[]): Uint16Array {
   const dir = mkdtempSync(path.join(tmpdir(), 'np-e2e-j2k-'));
-  writeFileSync(path.join(dir, 'f.j2k'), Buffer.concat(fragments.map((f) => Buffer.from(f))));
-  execFileSync('opj_decompress', ['-i', path.join(dir, 'f.j2k'), '-o', path.join(dir, 'f.pgm')], {
-    stdio: 'ignore',
-  });
+  writeFileSync(
+    path.join(dir, 'f.j2k'),
+    Buffer.concat(fragments.map((f) => Buffer.from(f))),
+  );
+  execFileSync(
+    'opj_decompress',
+    ['-i', path.join(dir, 'f.j2k'), '-o', path.join(dir, 'f.pgm')],
+    {
+      stdio: 'ignore',
+    },
+  );
   return readPgm(new Uint8Array(readFileSync(path.join(dir, 'f.pgm')))).samples;
 }
 
 /** Reads one file. */
 export function readSlice(file: string): IndependentSlice {
   const buf = readFileSync(file);
-  const msg = dcmjs.data.DicomMessage.readFile(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+  const msg = dcmjs.data.DicomMessage.readFile(
+    buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length),
+  );
   const dict = msg.dict as Dict;
   const syntax = value<string>(msg.meta as Dict, '00020010');
   const rows = value<number>(dict, '00280010');
@@ -73,7 +82,8 @@ export function readSeriesSorted(folder: string): IndependentSlice[] {
   const slices = readdirSync(folder).map((f) => readSlice(path.join(folder, f)));
   const [a, b, c, d, e, f] = slices[0].orientation;
   const normal = [b * f - c * e, c * d - a * f, a * e - b * d];
-  const along = (s: IndependentSlice) => s.position.reduce((sum, p, i) => sum + p * normal[i], 0);
+  const along = (s: IndependentSlice) =>
+    s.position.reduce((sum, p, i) => sum + p * normal[i], 0);
   return slices.sort((x, y) => along(x) - along(y));
 }
 

@@ -41,11 +41,17 @@ export function expectedHu(i: number, j: number, offsetMm: number): number {
 }
 
 function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+  return [
+    a[1] * b[2] - a[2] * b[1],
+    a[2] * b[0] - a[0] * b[2],
+    a[0] * b[1] - a[1] * b[0],
+  ];
 }
 
 /** Writes the series; files come back in slice order (shuffle them yourself). */
-export function syntheticSeries(o: SyntheticSeriesOptions = {}): { name: string; bytes: Uint8Array }[] {
+export function syntheticSeries(
+  o: SyntheticSeriesOptions = {},
+): { name: string; bytes: Uint8Array }[] {
   const rows = o.rows ?? 16;
   const columns = o.columns ?? 20;
   const offsets = o.offsetsMm ?? [0, 2, 4, 6, 8, 10];
@@ -62,7 +68,8 @@ export function syntheticSeries(o: SyntheticSeriesOptions = {}): { name: string;
   return offsets.map((offset, n) => {
     const stored = new Uint16Array(rows * columns);
     for (let j = 0; j < rows; j++) {
-      for (let i = 0; i < columns; i++) stored[j * columns + i] = expectedHu(i, j, offset) - intercept;
+      for (let i = 0; i < columns; i++)
+        stored[j * columns + i] = expectedHu(i, j, offset) - intercept;
     }
     const position = origin.map((v, a) => v + offset * normal[a]);
     const bytes = writeDicomFile({

@@ -11,8 +11,12 @@ describe('synthetic phantom', () => {
   it('is deterministic', () => {
     const again = renderPhantom();
     // Byte comparison: a deep equal of 4 M elements takes a minute.
-    expect(Buffer.from(again.hu.buffer).equals(Buffer.from(rendered.hu.buffer))).toBe(true);
-    expect(Buffer.from(again.labels.buffer).equals(Buffer.from(rendered.labels.buffer))).toBe(true);
+    expect(Buffer.from(again.hu.buffer).equals(Buffer.from(rendered.hu.buffer))).toBe(
+      true,
+    );
+    expect(
+      Buffer.from(again.labels.buffer).equals(Buffer.from(rendered.labels.buffer)),
+    ).toBe(true);
   });
 
   it('has two kidneys and one tumour, in the left kidney', () => {
@@ -50,7 +54,9 @@ describe('synthetic phantom', () => {
     const { volume, warnings } = await buildVolume(study.series[0] as DicomSeries);
     expect(warnings).toEqual([]);
     expect(volume.dims).toEqual([256, 256, 64]);
-    expect(Array.from(volume.voxels.subarray(0, 5000))).toEqual(Array.from(rendered.hu.subarray(0, 5000)));
+    expect(Array.from(volume.voxels.subarray(0, 5000))).toEqual(
+      Array.from(rendered.hu.subarray(0, 5000)),
+    );
     const n = 128 + 140 * 256 + 40 * 256 * 256;
     expect(volume.voxels[n]).toBe(rendered.hu[n]);
   });

@@ -17,7 +17,10 @@ export interface Shape {
 /** Axis-aligned ellipsoid (or an infinite elliptic cylinder when rz = Infinity). */
 function ellipsoid(c: Vec3, r: Vec3): (p: Vec3) => boolean {
   return (p) =>
-    ((p[0] - c[0]) / r[0]) ** 2 + ((p[1] - c[1]) / r[1]) ** 2 + ((p[2] - c[2]) / r[2]) ** 2 <= 1;
+    ((p[0] - c[0]) / r[0]) ** 2 +
+      ((p[1] - c[1]) / r[1]) ** 2 +
+      ((p[2] - c[2]) / r[2]) ** 2 <=
+    1;
 }
 
 const TALL = Infinity;
@@ -29,28 +32,102 @@ export const LEFT_KIDNEY = { centre: [75, 40, 5] as Vec3, radii: [28, 24, 55] as
 export const TUMOUR = { centre: [92, 38, 30] as Vec3, radiusMm: 20 };
 
 export const SHAPES: Shape[] = [
-  { name: 'subcutaneous fat', hu: -100, label: 0, contains: ellipsoid([0, 0, 0], [165, 120, TALL]) },
-  { name: 'abdominal wall muscle', hu: 50, label: 0, contains: ellipsoid([0, 0, 0], [148, 104, TALL]) },
-  { name: 'visceral fat', hu: -90, label: 0, contains: ellipsoid([0, 2, 0], [138, 95, TALL]) },
+  {
+    name: 'subcutaneous fat',
+    hu: -100,
+    label: 0,
+    contains: ellipsoid([0, 0, 0], [165, 120, TALL]),
+  },
+  {
+    name: 'abdominal wall muscle',
+    hu: 50,
+    label: 0,
+    contains: ellipsoid([0, 0, 0], [148, 104, TALL]),
+  },
+  {
+    name: 'visceral fat',
+    hu: -90,
+    label: 0,
+    contains: ellipsoid([0, 2, 0], [138, 95, TALL]),
+  },
   { name: 'bowel', hu: 35, label: 0, contains: ellipsoid([0, -40, 0], [95, 45, TALL]) },
   { name: 'liver', hu: 60, label: 0, contains: ellipsoid([-70, -5, 60], [65, 60, 45]) },
-  { name: 'right psoas', hu: 50, label: 0, contains: ellipsoid([-35, 65, 0], [18, 16, TALL]) },
-  { name: 'left psoas', hu: 50, label: 0, contains: ellipsoid([35, 65, 0], [18, 16, TALL]) },
-  { name: 'vertebral body', hu: 700, label: 0, contains: ellipsoid([0, 62, 0], [22, 19, TALL]) },
-  { name: 'cancellous bone', hu: 250, label: 0, contains: ellipsoid([0, 62, 0], [18, 15, TALL]) },
-  { name: 'spinal canal', hu: 15, label: 0, contains: ellipsoid([0, 92, 0], [9, 8, TALL]) },
-  { name: 'spinous process', hu: 650, label: 0, contains: ellipsoid([0, 108, 0], [5, 8, TALL]) },
+  {
+    name: 'right psoas',
+    hu: 50,
+    label: 0,
+    contains: ellipsoid([-35, 65, 0], [18, 16, TALL]),
+  },
+  {
+    name: 'left psoas',
+    hu: 50,
+    label: 0,
+    contains: ellipsoid([35, 65, 0], [18, 16, TALL]),
+  },
+  {
+    name: 'vertebral body',
+    hu: 700,
+    label: 0,
+    contains: ellipsoid([0, 62, 0], [22, 19, TALL]),
+  },
+  {
+    name: 'cancellous bone',
+    hu: 250,
+    label: 0,
+    contains: ellipsoid([0, 62, 0], [18, 15, TALL]),
+  },
+  {
+    name: 'spinal canal',
+    hu: 15,
+    label: 0,
+    contains: ellipsoid([0, 92, 0], [9, 8, TALL]),
+  },
+  {
+    name: 'spinous process',
+    hu: 650,
+    label: 0,
+    contains: ellipsoid([0, 108, 0], [5, 8, TALL]),
+  },
   { name: 'aorta', hu: 200, label: 0, contains: ellipsoid([12, 32, 0], [11, 11, TALL]) },
-  { name: 'inferior vena cava', hu: 150, label: 0, contains: ellipsoid([-22, 30, 0], [12, 10, TALL]) },
-  { name: 'right kidney', hu: 160, label: 1, contains: ellipsoid(RIGHT_KIDNEY.centre, RIGHT_KIDNEY.radii) },
-  { name: 'right renal sinus', hu: -60, label: 1, contains: ellipsoid([-60, 40, 0], [8, 8, 22]) },
-  { name: 'left kidney', hu: 160, label: 1, contains: ellipsoid(LEFT_KIDNEY.centre, LEFT_KIDNEY.radii) },
-  { name: 'left renal sinus', hu: -60, label: 1, contains: ellipsoid([60, 40, 5], [8, 8, 22]) },
+  {
+    name: 'inferior vena cava',
+    hu: 150,
+    label: 0,
+    contains: ellipsoid([-22, 30, 0], [12, 10, TALL]),
+  },
+  {
+    name: 'right kidney',
+    hu: 160,
+    label: 1,
+    contains: ellipsoid(RIGHT_KIDNEY.centre, RIGHT_KIDNEY.radii),
+  },
+  {
+    name: 'right renal sinus',
+    hu: -60,
+    label: 1,
+    contains: ellipsoid([-60, 40, 0], [8, 8, 22]),
+  },
+  {
+    name: 'left kidney',
+    hu: 160,
+    label: 1,
+    contains: ellipsoid(LEFT_KIDNEY.centre, LEFT_KIDNEY.radii),
+  },
+  {
+    name: 'left renal sinus',
+    hu: -60,
+    label: 1,
+    contains: ellipsoid([60, 40, 5], [8, 8, 22]),
+  },
   {
     name: 'tumour',
     hu: 70,
     label: 2,
-    contains: ellipsoid(TUMOUR.centre, [TUMOUR.radiusMm, TUMOUR.radiusMm, TUMOUR.radiusMm]),
+    contains: ellipsoid(TUMOUR.centre, [
+      TUMOUR.radiusMm,
+      TUMOUR.radiusMm,
+      TUMOUR.radiusMm,
+    ]),
   },
 ];
 

@@ -26,7 +26,8 @@ export function phantomSeries(volume: PhantomVolume): PhantomFile[] {
   const files: PhantomFile[] = [];
   for (let k = 0; k < g.slices; k++) {
     const stored = new Uint16Array(perSlice);
-    for (let p = 0; p < perSlice; p++) stored[p] = volume.hu[k * perSlice + p] - INTERCEPT;
+    for (let p = 0; p < perSlice; p++)
+      stored[p] = volume.hu[k * perSlice + p] - INTERCEPT;
     const position = phantomPoint(0, 0, k);
     const bytes = writeDicomFile({
       pixels: stored,

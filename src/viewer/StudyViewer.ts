@@ -23,7 +23,12 @@ import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
 import { releaseCornerstoneVolume, toCornerstoneVolume } from './toCornerstoneVolume';
 import { sliceOfView, type ViewSlice } from './sliceOfView';
 import { nextViewerIds, VIEW_NAMES, type ViewName } from './viewportIds';
-import { DEFAULT_PRESET, rangeToWindow, WINDOW_PRESETS, windowToRange } from './windowPresets';
+import {
+  DEFAULT_PRESET,
+  rangeToWindow,
+  WINDOW_PRESETS,
+  windowToRange,
+} from './windowPresets';
 
 const log = getLogger('viewer');
 
@@ -66,7 +71,10 @@ export class StudyViewer {
         viewportId: name,
         type: Enums.ViewportType.ORTHOGRAPHIC,
         element: this.elements[name],
-        defaultOptions: { orientation: ORIENTATION[name], background: [0, 0, 0] as Types.Point3 },
+        defaultOptions: {
+          orientation: ORIENTATION[name],
+          background: [0, 0, 0] as Types.Point3,
+        },
       })),
     );
     const group = createToolGroup(this.ids.toolGroupId);
@@ -218,7 +226,9 @@ export class StudyViewer {
     this.listen(el, 'contextmenu', (e) => e.preventDefault());
     this.listen(el, Enums.Events.CAMERA_MODIFIED, () => this.reportSlice(name));
     this.listen(el, Enums.Events.VOLUME_NEW_IMAGE, () => this.reportSlice(name));
-    this.listen(el, Enums.Events.VOI_MODIFIED, (e) => this.onVoiModified(e as CustomEvent));
+    this.listen(el, Enums.Events.VOI_MODIFIED, (e) =>
+      this.onVoiModified(e as CustomEvent),
+    );
     this.listen(el, 'mousemove', (e) => this.onMouseMove(name, e as MouseEvent));
     this.listen(el, 'mouseleave', () => this.listener.onProbe(name, null));
     this.listen(el, 'keydown', (e) => this.onKey(name, e as KeyboardEvent));
@@ -256,7 +266,10 @@ export class StudyViewer {
   /** A drag on one view changes its window: copy it to the others. */
   private onVoiModified(e: CustomEvent): void {
     if (this.syncingWindow || !this.engine) return;
-    const detail = e.detail as { viewportId?: string; range?: { lower: number; upper: number } };
+    const detail = e.detail as {
+      viewportId?: string;
+      range?: { lower: number; upper: number };
+    };
     if (!detail.range || !VIEW_NAMES.includes(detail.viewportId as ViewName)) return;
     const { widthHu, levelHu } = rangeToWindow(detail.range.lower, detail.range.upper);
     log.debug('window', widthHu, levelHu);

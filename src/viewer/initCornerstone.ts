@@ -19,7 +19,8 @@ export function initCornerstone(): Promise<void> {
   started ??= (async () => {
     initCore();
     initTools();
-    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
+    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool])
+      addTool(tool);
   })();
   return started;
 }

@@ -5,7 +5,12 @@
  */
 import type { Types } from '@cornerstonejs/core';
 import type { Vec3, Volume } from '../core/volume/Volume';
-import { nearestVoxel, valueAt, voxelToWorld, worldToVoxel } from '../core/volume/voxelGeometry';
+import {
+  nearestVoxel,
+  valueAt,
+  voxelToWorld,
+  worldToVoxel,
+} from '../core/volume/voxelGeometry';
 
 export interface VoxelProbe {
   ijk: Vec3;
@@ -27,7 +32,11 @@ export function probeVoxel(
 }
 
 /** Canvas position (CSS pixels) of the centre of voxel `ijk`. */
-export function voxelToCanvas(viewport: Types.IViewport, volume: Volume, ijk: Vec3): [number, number] {
+export function voxelToCanvas(
+  viewport: Types.IViewport,
+  volume: Volume,
+  ijk: Vec3,
+): [number, number] {
   const p = viewport.worldToCanvas(voxelToWorld(volume, ijk) as Types.Point3);
   return [p[0], p[1]];
 }

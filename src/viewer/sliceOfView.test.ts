@@ -16,12 +16,24 @@ const volume: Volume = {
 
 describe('sliceOfView', () => {
   it('counts axial slices along k, whichever way the camera looks', () => {
-    expect(sliceOfView(volume, [0, 0, 1], [0, 0, 120])).toEqual({ index: 10, count: 30, axis: 2 });
-    expect(sliceOfView(volume, [0, 0, -1], [0, 0, 120])).toEqual({ index: 10, count: 30, axis: 2 });
+    expect(sliceOfView(volume, [0, 0, 1], [0, 0, 120])).toEqual({
+      index: 10,
+      count: 30,
+      axis: 2,
+    });
+    expect(sliceOfView(volume, [0, 0, -1], [0, 0, 120])).toEqual({
+      index: 10,
+      count: 30,
+      axis: 2,
+    });
   });
 
   it('counts coronal slices along j and sagittal along i (flipped axes)', () => {
     expect(sliceOfView(volume, [0, 1, 0], [0, -7, 0]).index).toBe(7);
-    expect(sliceOfView(volume, [1, 0, 0], [-3, 0, 0])).toEqual({ index: 3, count: 10, axis: 0 });
+    expect(sliceOfView(volume, [1, 0, 0], [-3, 0, 0])).toEqual({
+      index: 3,
+      count: 10,
+      axis: 0,
+    });
   });
 });

@@ -22,7 +22,11 @@ export interface ViewSlice {
  * @param viewPlaneNormal - the camera's view-plane normal (LPS)
  * @param focalPoint - the camera's focal point (LPS, mm)
  */
-export function sliceOfView(volume: Volume, viewPlaneNormal: Vec3, focalPoint: Vec3): ViewSlice {
+export function sliceOfView(
+  volume: Volume,
+  viewPlaneNormal: Vec3,
+  focalPoint: Vec3,
+): ViewSlice {
   const alignment = volume.direction.map((d) => Math.abs(dot(d, viewPlaneNormal)));
   const axis = alignment.indexOf(Math.max(...alignment)) as 0 | 1 | 2;
   const count = volume.dims[axis];

@@ -22,11 +22,17 @@ export const WINDOW_PRESETS: WindowPreset[] = [
 export const DEFAULT_PRESET = WINDOW_PRESETS[0];
 
 /** HU range shown by a window. */
-export function windowToRange(widthHu: number, levelHu: number): { lower: number; upper: number } {
+export function windowToRange(
+  widthHu: number,
+  levelHu: number,
+): { lower: number; upper: number } {
   return { lower: levelHu - widthHu / 2, upper: levelHu + widthHu / 2 };
 }
 
 /** Window width and level of an HU range. */
-export function rangeToWindow(lower: number, upper: number): { widthHu: number; levelHu: number } {
+export function rangeToWindow(
+  lower: number,
+  upper: number,
+): { widthHu: number; levelHu: number } {
   return { widthHu: upper - lower, levelHu: (upper + lower) / 2 };
 }

@@ -6,7 +6,13 @@ import type { StudyMessage } from '../../core/dicom';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function MessageList({ messages, label }: { messages: StudyMessage[]; label: string }) {
+export function MessageList({
+  messages,
+  label,
+}: {
+  messages: StudyMessage[];
+  label: string;
+}) {
   if (messages.length === 0) return null;
   const sorted = [...messages].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
   return (

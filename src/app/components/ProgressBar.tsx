@@ -5,7 +5,8 @@ export function ProgressBar() {
   const progress = useStudyStore((s) => s.progress);
   const status = useStudyStore((s) => s.status);
   if (!progress && status !== 'reading' && status !== 'building') return null;
-  const label = progress?.label ?? (status === 'reading' ? 'Reading files' : 'Decoding slices');
+  const label =
+    progress?.label ?? (status === 'reading' ? 'Reading files' : 'Decoding slices');
   return (
     <div className="progress" data-testid="progress">
       <span>{label}</span>

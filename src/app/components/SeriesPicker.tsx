@@ -36,7 +36,9 @@ export function SeriesPicker() {
               aria-selected={i === selected}
               onClick={() => !busy && i !== selected && void openSeriesAt(i)}
             >
-              <td title={`${summary.plane}, ${summary.columns}×${summary.rows}, ${summary.encoding}`}>
+              <td
+                title={`${summary.plane}, ${summary.columns}×${summary.rows}, ${summary.encoding}`}
+              >
                 {summary.description || '(no description)'}
                 <span className="sub">
                   {summary.plane} · {summary.columns}×{summary.rows} · {summary.encoding}

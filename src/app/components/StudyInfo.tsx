@@ -39,10 +39,18 @@ export function StudyInfo() {
               value={[info.birthDate, info.patientSex].filter(Boolean).join(' · ')}
               testId="patient-birth"
             />
-            <Row label="Study" value={[info.studyDate, info.studyDescription].filter(Boolean).join(' · ')} testId="study-date" />
+            <Row
+              label="Study"
+              value={[info.studyDate, info.studyDescription].filter(Boolean).join(' · ')}
+              testId="study-date"
+            />
           </>
         ) : (
-          <Row label="Source" value="NIfTI file (no patient data)" testId="patient-name" />
+          <Row
+            label="Source"
+            value="NIfTI file (no patient data)"
+            testId="patient-name"
+          />
         )}
         <Row label="Series" value={summary.description} testId="series-description" />
         <Row
@@ -50,7 +58,11 @@ export function StudyInfo() {
           value={`${volume.dims.join(' × ')} voxels`}
           testId="volume-dims"
         />
-        <Row label="Spacing" value={formatSpacing(volume.spacingMm)} testId="volume-spacing" />
+        <Row
+          label="Spacing"
+          value={formatSpacing(volume.spacingMm)}
+          testId="volume-spacing"
+        />
       </dl>
     </section>
   );

@@ -31,7 +31,8 @@ async function walk(entry: FileSystemEntry, out: NamedFile[]): Promise<void> {
     const file = await fileOf(entry as FileSystemFileEntry);
     out.push({ path: entry.fullPath.replace(/^\//, ''), file });
   } else if (entry.isDirectory) {
-    for (const child of await entriesOf(entry as FileSystemDirectoryEntry)) await walk(child, out);
+    for (const child of await entriesOf(entry as FileSystemDirectoryEntry))
+      await walk(child, out);
   }
 }
 
@@ -51,5 +52,8 @@ export async function readDroppedItems(data: DataTransfer): Promise<NamedFile[]>
 
 /** Files from an `<input type="file">`, with folder-relative paths. */
 export function filesFromInput(list: FileList | null): NamedFile[] {
-  return [...(list ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+  return [...(list ?? [])].map((file) => ({
+    path: file.webkitRelativePath || file.name,
+    file,
+  }));
 }

@@ -21,7 +21,9 @@ async function readAll(files: NamedFile[]): Promise<InputFile[]> {
   for (const { path, file } of files) {
     out.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
     if (out.length % 16 === 0) {
-      set({ progress: { label: 'Reading files', done: out.length, total: files.length } });
+      set({
+        progress: { label: 'Reading files', done: out.length, total: files.length },
+      });
     }
   }
   return out;
@@ -39,7 +41,10 @@ function settledStatus() {
  * @param isExample - true for the built-in synthetic phantom
  */
 export async function loadFiles(files: NamedFile[] | InputFile[], isExample = false) {
-  set({ status: 'reading', progress: { label: 'Reading files', done: 0, total: files.length } });
+  set({
+    status: 'reading',
+    progress: { label: 'Reading files', done: 0, total: files.length },
+  });
   const inputs =
     files.length > 0 && 'file' in files[0]
       ? await readAll(files as NamedFile[])
@@ -63,7 +68,8 @@ export async function openSeriesAt(index: number) {
   set({ status: 'building', selectedIndex: index });
   try {
     const opened = await openSeries(series, {
-      onProgress: (done, total) => set({ progress: { label: 'Decoding slices', done, total } }),
+      onProgress: (done, total) =>
+        set({ progress: { label: 'Decoding slices', done, total } }),
     });
     set({
       status: 'ready',

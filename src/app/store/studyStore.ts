@@ -6,7 +6,12 @@
  * (`segmentationStore.ts`, `planningStore.ts`) and read the volume from here.
  */
 import { create } from 'zustand';
-import type { LoadedStudy, PatientStudyInfo, SeriesSummary, StudyMessage } from '../../core/dicom';
+import type {
+  LoadedStudy,
+  PatientStudyInfo,
+  SeriesSummary,
+  StudyMessage,
+} from '../../core/dicom';
 import type { Volume } from '../../core/volume/Volume';
 
 export type StudyStatus = 'idle' | 'reading' | 'building' | 'ready' | 'failed';

@@ -33,7 +33,13 @@ function canvasStats(view: ViewName) {
     if (g > 8) nonBlack++;
   }
   const mean = sum / n;
-  return { width, height, mean, sd: Math.sqrt(sumSq / n - mean * mean), nonBlackFraction: nonBlack / n };
+  return {
+    width,
+    height,
+    mean,
+    sd: Math.sqrt(sumSq / n - mean * mean),
+    nonBlackFraction: nonBlack / n,
+  };
 }
 
 const hook = {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectedHu, syntheticSeries, type SyntheticSeriesOptions } from '../../../scripts/dicom/syntheticSeries';
+import {
+  expectedHu,
+  syntheticSeries,
+  type SyntheticSeriesOptions,
+} from '../../../scripts/dicom/syntheticSeries';
 import type { Vec3 } from '../volume/Volume';
 import { valueAt, voxelToWorld } from '../volume/voxelGeometry';
 import { buildVolume } from './buildVolume';
@@ -25,7 +29,11 @@ describe('buildVolume', () => {
     expect(volume.spacingMm).toEqual([0.5, 0.75, 2]);
     expect(volume.voxels).toBeInstanceOf(Int16Array);
     expect(volume.originMm).toEqual([-10, -20, 30]);
-    for (const [i, j, k] of [[0, 0, 0], [19, 15, 5], [7, 3, 2]] as Vec3[]) {
+    for (const [i, j, k] of [
+      [0, 0, 0],
+      [19, 15, 5],
+      [7, 3, 2],
+    ] as Vec3[]) {
       expect(valueAt(volume, [i, j, k])).toBe(expectedHu(i, j, offsets[k]));
     }
   });
@@ -36,7 +44,9 @@ describe('buildVolume', () => {
       [s, s, 0],
       [0, 0, -1],
     ];
-    const { volume } = await load({ orientation, offsetsMm: offsets }, () => [3, 5, 0, 2, 4, 1]);
+    const { volume } = await load({ orientation, offsetsMm: offsets }, () => [
+      3, 5, 0, 2, 4, 1,
+    ]);
     // normal = row × column = (-s, s, 0)
     expect(volume.direction[2][0]).toBeCloseTo(-s, 12);
     expect(volume.direction[2][1]).toBeCloseTo(s, 12);
@@ -51,7 +61,9 @@ describe('buildVolume', () => {
     const { volume, warnings } = await load({ offsetsMm: [0, 2, 4, 10, 12] });
     expect(volume.dims[2]).toBe(5);
     expect(warnings.map((w) => w.code)).toEqual(['missing-slices']);
-    expect(warnings[0].text).toContain('6.00 mm gap after slice 3 (about 2 slices missing)');
+    expect(warnings[0].text).toContain(
+      '6.00 mm gap after slice 3 (about 2 slices missing)',
+    );
   });
 
   it('warns when the spacing is inconsistent', async () => {
@@ -64,7 +76,9 @@ describe('buildVolume', () => {
     const { volume, warnings } = await load({ offsetsMm: [0], modality: 'MR' });
     expect(volume.dims).toEqual([20, 16, 1]);
     expect(warnings.map((w) => w.code).sort()).toEqual(['non-ct', 'single-slice']);
-    expect(warnings.find((w) => w.code === 'non-ct')?.text).toContain('This series is MR, not CT');
+    expect(warnings.find((w) => w.code === 'non-ct')?.text).toContain(
+      'This series is MR, not CT',
+    );
   });
 
   it('leaves out a localizer with another orientation', async () => {
@@ -87,6 +101,9 @@ describe('buildVolume', () => {
     const { volume } = await load({ offsetsMm: [0, 2], extra: { RescaleSlope: 0.5 } });
     expect(volume.voxels).toBeInstanceOf(Float32Array);
     // stored = hu + 1024, so HU = 0.5 * (hu + 1024) - 1024
-    expect(valueAt(volume, [3, 1, 1])).toBeCloseTo(0.5 * (expectedHu(3, 1, 2) + 1024) - 1024, 5);
+    expect(valueAt(volume, [3, 1, 1])).toBeCloseTo(
+      0.5 * (expectedHu(3, 1, 2) + 1024) - 1024,
+      5,
+    );
   });
 });

@@ -115,7 +115,8 @@ export async function buildVolume(
       );
     }
     sliceSpacingMm = report.spacingMm;
-    if (report.gaps.length > 0) warnings.push(warn('missing-slices', describeGaps(report)));
+    if (report.gaps.length > 0)
+      warnings.push(warn('missing-slices', describeGaps(report)));
     if (report.uneven) {
       warnings.push(
         warn(
@@ -163,10 +164,17 @@ export async function buildVolume(
   if (!pixel) {
     pixel = [1, 1];
     warnings.push(
-      warn('no-spacing', 'The images carry no Pixel Spacing; 1 mm is assumed, so sizes are not real.'),
+      warn(
+        'no-spacing',
+        'The images carry no Pixel Spacing; 1 mm is assumed, so sizes are not real.',
+      ),
     );
   }
-  const spacingMm: Vec3 = [pixel[1], pixel[0], sliceSpacingMm ?? first.sliceThicknessMm ?? 1];
+  const spacingMm: Vec3 = [
+    pixel[1],
+    pixel[0],
+    sliceSpacingMm ?? first.sliceThicknessMm ?? 1,
+  ];
 
   const rowDir: Vec3 = first.orientation?.[0] ?? [1, 0, 0];
   const colDir: Vec3 = first.orientation?.[1] ?? [0, 1, 0];

@@ -6,7 +6,11 @@ import type { DicomInstance } from './DicomInstance';
 import { mostCommon } from './groupSeries';
 
 function geometryKey(inst: DicomInstance): string {
-  const iop = inst.orientation?.flat().map((v) => v.toFixed(3)).join(',') ?? 'none';
+  const iop =
+    inst.orientation
+      ?.flat()
+      .map((v) => v.toFixed(3))
+      .join(',') ?? 'none';
   return `${inst.columns}x${inst.rows}|${iop}`;
 }
 

@@ -46,11 +46,7 @@ function formatNameGroup(group: string): string {
  * so nothing of the stored name is hidden.
  */
 export function formatPersonName(pn: string): string {
-  return pn
-    .split('=')
-    .map(formatNameGroup)
-    .filter(Boolean)
-    .join(' = ');
+  return pn.split('=').map(formatNameGroup).filter(Boolean).join(' = ');
 }
 
 /** DA (YYYYMMDD) → YYYY-MM-DD; any other text is returned unchanged. */

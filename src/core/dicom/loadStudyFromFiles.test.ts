@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encapsulatedPdf, segmentationObject, structuredReport } from '../../../scripts/dicom/nonImageObjects';
+import {
+  encapsulatedPdf,
+  segmentationObject,
+  structuredReport,
+} from '../../../scripts/dicom/nonImageObjects';
 import { syntheticSeries } from '../../../scripts/dicom/syntheticSeries';
 import { loadStudyFromFiles } from './loadStudyFromFiles';
 
@@ -7,7 +11,11 @@ const text = (s: string) => new TextEncoder().encode(s);
 
 describe('loadStudyFromFiles', () => {
   it('groups two interleaved series and picks the axial CT by default', () => {
-    const ct = syntheticSeries({ seriesUid: '2.25.1.1', seriesNumber: 2, seriesDescription: 'ABD CT' });
+    const ct = syntheticSeries({
+      seriesUid: '2.25.1.1',
+      seriesNumber: 2,
+      seriesDescription: 'ABD CT',
+    });
     const mr = syntheticSeries({
       seriesUid: '2.25.1.2',
       seriesNumber: 1,
@@ -15,7 +23,9 @@ describe('loadStudyFromFiles', () => {
       offsetsMm: [0, 5, 10, 15, 20, 25, 30, 35, 40],
       filePrefix: 'mr_',
     });
-    const files = [...ct, ...mr].sort((a, b) => (a.bytes[200] ^ 0x5a) - (b.bytes[200] ^ 0x5a));
+    const files = [...ct, ...mr].sort(
+      (a, b) => (a.bytes[200] ^ 0x5a) - (b.bytes[200] ^ 0x5a),
+    );
     const study = loadStudyFromFiles(files);
 
     expect(study.series).toHaveLength(2);
@@ -37,7 +47,9 @@ describe('loadStudyFromFiles', () => {
     const study = loadStudyFromFiles(files);
     expect(study.series).toHaveLength(1);
     const msg = study.messages.find((m) => m.code === 'not-dicom-skipped');
-    expect(msg?.text).toBe('Skipped 2 files that are not DICOM: README.txt, scan/notes.json.');
+    expect(msg?.text).toBe(
+      'Skipped 2 files that are not DICOM: README.txt, scan/notes.json.',
+    );
   });
 
   it('names DICOM objects that hold no image', () => {
@@ -81,7 +93,9 @@ describe('loadStudyFromFiles', () => {
     const study = loadStudyFromFiles([{ name: 'video.dcm', bytes: slice.bytes }]);
     expect(study.series).toEqual([]);
     expect(study.messages.map((m) => m.code)).toEqual(['no-images', 'unsupported']);
-    expect(study.messages[1].text).toContain('video.dcm: transfer syntax MPEG-2 video is not supported');
+    expect(study.messages[1].text).toContain(
+      'video.dcm: transfer syntax MPEG-2 video is not supported',
+    );
   });
 
   it('says so when nothing was dropped', () => {

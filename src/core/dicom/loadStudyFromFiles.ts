@@ -96,7 +96,9 @@ export function loadStudyFromFiles(files: InputFile[]): LoadedStudy {
       series: [],
       defaultIndex: -1,
       skipped: [],
-      messages: [{ level: 'error', code: 'empty-drop', text: 'No files were dropped or chosen.' }],
+      messages: [
+        { level: 'error', code: 'empty-drop', text: 'No files were dropped or chosen.' },
+      ],
     };
   }
 
@@ -109,7 +111,11 @@ export function loadStudyFromFiles(files: InputFile[]): LoadedStudy {
         const volume = readNifti(file.bytes);
         series.push({ kind: 'nifti', summary: niftiSummary(file.name, volume), volume });
       } catch (err) {
-        skipped.push({ fileName: file.name, kind: 'nifti-error', reason: (err as Error).message });
+        skipped.push({
+          fileName: file.name,
+          kind: 'nifti-error',
+          reason: (err as Error).message,
+        });
       }
       continue;
     }
@@ -122,7 +128,11 @@ export function loadStudyFromFiles(files: InputFile[]): LoadedStudy {
         skipped.push({ fileName: file.name, kind: 'not-dicom', reason: 'not DICOM' });
         break;
       case 'non-image':
-        skipped.push({ fileName: file.name, kind: 'non-image', reason: parsed.description });
+        skipped.push({
+          fileName: file.name,
+          kind: 'non-image',
+          reason: parsed.description,
+        });
         break;
       default:
         skipped.push({ fileName: file.name, kind: parsed.kind, reason: parsed.reason });

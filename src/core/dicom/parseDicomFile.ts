@@ -95,9 +95,7 @@ function readInstance(fileName: string, ds: DataSet): DicomInstance {
     pixelSpacingMm: spacing,
     sliceThicknessMm: ds.floatString('x00180050'),
     positionMm: position,
-    orientation: iop
-      ? [iop.slice(0, 3) as Vec3, iop.slice(3, 6) as Vec3]
-      : undefined,
+    orientation: iop ? [iop.slice(0, 3) as Vec3, iop.slice(3, 6) as Vec3] : undefined,
     rescaleSlope: ds.floatString('x00281053') ?? 1,
     rescaleIntercept: ds.floatString('x00281052') ?? 0,
     bitsAllocated: ds.uint16('x00280100') ?? 16,
@@ -158,7 +156,11 @@ export function parseDicomFile(file: InputFile): ParsedFile {
   const sopClass = ds.string('x00080016') || ds.string('x00020002') || '';
   const pixels = ds.elements[PIXEL_DATA];
   if (!pixels || NON_IMAGE_WITH_PIXELS.includes(sopClass)) {
-    return { kind: 'non-image', fileName, description: describeNonImageSopClass(sopClass) };
+    return {
+      kind: 'non-image',
+      fileName,
+      description: describeNonImageSopClass(sopClass),
+    };
   }
 
   const instance = readInstance(fileName, ds);

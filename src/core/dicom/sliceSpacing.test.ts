@@ -14,7 +14,9 @@ describe('analyseSliceSpacing', () => {
     expect(r.spacingMm).toBe(2);
     expect(r.gaps).toEqual([{ afterSlice: 2, gapMm: 6, missing: 2 }]);
     expect(r.uneven).toBe(false);
-    expect(describeGaps(r)).toContain('6.00 mm gap after slice 3 (about 2 slices missing)');
+    expect(describeGaps(r)).toContain(
+      '6.00 mm gap after slice 3 (about 2 slices missing)',
+    );
   });
 
   it('reports uneven spacing that gaps do not explain', () => {

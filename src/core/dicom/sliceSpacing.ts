@@ -73,11 +73,13 @@ export function analyseSliceSpacing(positionsMm: number[]): SpacingReport {
 /** A sentence describing the gaps, for a warning. */
 export function describeGaps(report: SpacingReport): string {
   const spacing = report.spacingMm!.toFixed(2);
-  const parts = report.gaps.slice(0, 3).map(
-    (g) =>
-      `a ${g.gapMm.toFixed(2)} mm gap after slice ${g.afterSlice + 1} ` +
-      `(about ${plural(g.missing, 'slice')} missing)`,
-  );
+  const parts = report.gaps
+    .slice(0, 3)
+    .map(
+      (g) =>
+        `a ${g.gapMm.toFixed(2)} mm gap after slice ${g.afterSlice + 1} ` +
+        `(about ${plural(g.missing, 'slice')} missing)`,
+    );
   const more = report.gaps.length > 3 ? `, and ${report.gaps.length - 3} more gaps` : '';
   return `Missing slices: ${parts.join('; ')}${more}; the usual spacing is ${spacing} mm.`;
 }

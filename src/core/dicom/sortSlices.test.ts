@@ -8,7 +8,11 @@ interface Slice extends SliceGeometry {
 }
 
 /** Slices `offsets` mm along the normal of `orientation`, from `origin`. */
-function stack(orientation: [Vec3, Vec3], offsets: number[], origin: Vec3 = [5, -7, 11]): Slice[] {
+function stack(
+  orientation: [Vec3, Vec3],
+  offsets: number[],
+  origin: Vec3 = [5, -7, 11],
+): Slice[] {
   const n = normalize(cross(orientation[0], orientation[1]));
   return offsets.map((o, id) => ({
     id,
@@ -40,7 +44,9 @@ describe('sortSlices', () => {
     const sorted = sortSlices(shuffled);
     expect(sorted.method).toBe('position');
     expect(sorted.slices.map((s) => s.id)).toEqual([0, 1, 2, 3, 4]);
-    expect(sorted.positionsMm!.map((z) => z - sorted.positionsMm![0])).toEqual([0, 2, 4, 6, 8]);
+    expect(sorted.positionsMm!.map((z) => z - sorted.positionsMm![0])).toEqual([
+      0, 2, 4, 6, 8,
+    ]);
   });
 
   it('gives the same order for files in reversed order', () => {
@@ -69,7 +75,10 @@ describe('sortSlices', () => {
     { axis: [1, 2, 3] as Vec3, deg: 33 },
     { axis: [0, 0, 1] as Vec3, deg: 90 },
   ])('sorts gantry-free oblique slices (rotated $deg° about $axis)', ({ axis, deg }) => {
-    const orientation: [Vec3, Vec3] = [rotate(AXIAL[0], axis, deg), rotate(AXIAL[1], axis, deg)];
+    const orientation: [Vec3, Vec3] = [
+      rotate(AXIAL[0], axis, deg),
+      rotate(AXIAL[1], axis, deg),
+    ];
     const offsets = [0, 2.5, 5, 7.5, 10, 12.5];
     const slices = stack(orientation, offsets);
     const shuffled = [4, 1, 5, 0, 3, 2].map((i) => slices[i]);

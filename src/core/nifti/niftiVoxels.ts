@@ -5,7 +5,10 @@
  */
 
 /** NIfTI-1 datatype codes this reader accepts, with their typed arrays. */
-const TYPES: Record<number, { bytes: number; read: (v: DataView, o: number, le: boolean) => number }> = {
+const TYPES: Record<
+  number,
+  { bytes: number; read: (v: DataView, o: number, le: boolean) => number }
+> = {
   2: { bytes: 1, read: (v, o) => v.getUint8(o) },
   4: { bytes: 2, read: (v, o, le) => v.getInt16(o, le) },
   8: { bytes: 4, read: (v, o, le) => v.getInt32(o, le) },

@@ -33,10 +33,14 @@ function tinyNifti(n: TinyNifti): Uint8Array {
   v.setFloat32(116, n.inter ?? 0, true);
   v.setInt16(252, 0, true);
   v.setInt16(254, 2, true);
-  n.srow.forEach((row, r) => row.forEach((x, c) => v.setFloat32(280 + 16 * r + 4 * c, x, true)));
+  n.srow.forEach((row, r) =>
+    row.forEach((x, c) => v.setFloat32(280 + 16 * r + 4 * c, x, true)),
+  );
   new Uint8Array(buf).set(new TextEncoder().encode('n+1\0'), 344);
   n.values.forEach((x, i) =>
-    n.datatype === 4 ? v.setInt16(352 + 2 * i, x, true) : v.setFloat32(352 + 4 * i, x, true),
+    n.datatype === 4
+      ? v.setInt16(352 + 2 * i, x, true)
+      : v.setFloat32(352 + 4 * i, x, true),
   );
   return new Uint8Array(buf);
 }

@@ -23,7 +23,10 @@ function isGzip(bytes: Uint8Array): boolean {
 }
 
 function toBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.byteLength,
+  ) as ArrayBuffer;
 }
 
 /** NIfTI-1 sform rows (srow_x, srow_y, srow_z) at bytes 280–327 of the header. */
@@ -32,7 +35,8 @@ function readSform1(buffer: ArrayBuffer, littleEndian: boolean): number[][] {
   const rows: number[][] = [];
   for (let r = 0; r < 3; r++) {
     const row: number[] = [];
-    for (let c = 0; c < 4; c++) row.push(view.getFloat32(280 + 16 * r + 4 * c, littleEndian));
+    for (let c = 0; c < 4; c++)
+      row.push(view.getFloat32(280 + 16 * r + 4 * c, littleEndian));
     rows.push(row);
   }
   rows.push([0, 0, 0, 1]);
@@ -86,7 +90,11 @@ export function readNifti(input: ArrayBuffer | Uint8Array): Volume {
   const lps = [-1, -1, 1].map((s, r) => a[r].map((v) => s * v));
   const columns = [0, 1, 2].map((c) => [lps[0][c], lps[1][c], lps[2][c]] as Vec3);
   const spacingMm = columns.map((c) => norm(c)) as Vec3;
-  const direction = columns.map((c, i) => c.map((v) => v / spacingMm[i] + 0)) as [Vec3, Vec3, Vec3];
+  const direction = columns.map((c, i) => c.map((v) => v / spacingMm[i] + 0)) as [
+    Vec3,
+    Vec3,
+    Vec3,
+  ];
   if (spacingMm.some((s) => !(s > 0))) throw new Error('the NIfTI affine is degenerate');
 
   return {

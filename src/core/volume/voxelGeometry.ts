@@ -28,9 +28,7 @@ export function voxelToWorld(grid: Grid, ijk: Vec3): Vec3 {
  */
 export function worldToVoxel(grid: Grid, worldMm: Vec3): Vec3 {
   const d = sub(worldMm, grid.originMm);
-  return [0, 1, 2].map(
-    (a) => dot(d, grid.direction[a]) / grid.spacingMm[a],
-  ) as Vec3;
+  return [0, 1, 2].map((a) => dot(d, grid.direction[a]) / grid.spacingMm[a]) as Vec3;
 }
 
 /** Nearest voxel to a continuous index, or `null` when it is outside. */

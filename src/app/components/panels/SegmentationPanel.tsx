@@ -7,9 +7,15 @@ import { useStudyStore } from '../../store/studyStore';
 export function SegmentationPanel() {
   const hasVolume = useStudyStore((s) => s.volume !== null);
   return (
-    <section className="panel segmentation-panel" aria-label="Segmentation" data-testid="segmentation-panel">
+    <section
+      className="panel segmentation-panel"
+      aria-label="Segmentation"
+      data-testid="segmentation-panel"
+    >
       <h2>Segmentation</h2>
-      <p className="muted">{hasVolume ? 'Kidney and tumour segmentation.' : 'Open a study first.'}</p>
+      <p className="muted">
+        {hasVolume ? 'Kidney and tumour segmentation.' : 'Open a study first.'}
+      </p>
     </section>
   );
 }

@@ -12,8 +12,13 @@ import { ViewPane } from './ViewPane';
 export function ViewerPanel() {
   const volume = useStudyStore((s) => s.volume);
   // NIfTI carries no modality; the app's NIfTI inputs are CT.
-  const isHu = useStudyStore((s) => !s.summary || s.summary.modality === 'CT' || s.summary.source === 'nifti');
-  const { elements, overlays, windowHu, shownVolume, withViewer } = useStudyViewer(volume, isHu);
+  const isHu = useStudyStore(
+    (s) => !s.summary || s.summary.modality === 'CT' || s.summary.source === 'nifti',
+  );
+  const { elements, overlays, windowHu, shownVolume, withViewer } = useStudyViewer(
+    volume,
+    isHu,
+  );
 
   return (
     <section className="viewer" aria-label="Images" data-ready={shownVolume !== null}>
@@ -36,8 +41,8 @@ export function ViewerPanel() {
         ))}
         {!volume && (
           <div className="empty-hint">
-            Drop a CT study anywhere on this page — a DICOM folder, DICOM files or a
-            .nii / .nii.gz volume — or use the buttons above.
+            Drop a CT study anywhere on this page — a DICOM folder, DICOM files or a .nii
+            / .nii.gz volume — or use the buttons above.
           </div>
         )}
       </div>

@@ -8,7 +8,12 @@ interface ViewerToolbarProps {
   onReset(): void;
 }
 
-export function ViewerToolbar({ windowHu, disabled, onPreset, onReset }: ViewerToolbarProps) {
+export function ViewerToolbar({
+  windowHu,
+  disabled,
+  onPreset,
+  onReset,
+}: ViewerToolbarProps) {
   return (
     <div className="viewer-toolbar" role="toolbar" aria-label="Display">
       {WINDOW_PRESETS.map((p) => (
@@ -28,7 +33,9 @@ export function ViewerToolbar({ windowHu, disabled, onPreset, onReset }: ViewerT
         Reset view
       </button>
       <span className="window-readout" data-testid="window-readout">
-        {windowHu ? `W ${Math.round(windowHu.widthHu)} / L ${Math.round(windowHu.levelHu)}` : ''}
+        {windowHu
+          ? `W ${Math.round(windowHu.widthHu)} / L ${Math.round(windowHu.levelHu)}`
+          : ''}
       </span>
     </div>
   );

@@ -41,7 +41,9 @@ export function useStudyViewer(volume: Volume | null, isHu: boolean) {
   const elements = useRef<Partial<Record<ViewName, HTMLDivElement | null>>>({});
   const viewerRef = useRef<Promise<StudyViewer> | null>(null);
   const [overlays, setOverlays] = useState(EMPTY);
-  const [windowHu, setWindowHu] = useState<{ widthHu: number; levelHu: number } | null>(null);
+  const [windowHu, setWindowHu] = useState<{ widthHu: number; levelHu: number } | null>(
+    null,
+  );
   const [shownVolume, setShownVolume] = useState<Volume | null>(null);
 
   useEffect(() => {
@@ -50,11 +52,15 @@ export function useStudyViewer(volume: Volume | null, isHu: boolean) {
       onSlice: (view, index, count) =>
         setOverlays((o) => ({ ...o, [view]: { ...o[view], slice: { index, count } } })),
       onWindow: (widthHu, levelHu) => setWindowHu({ widthHu, levelHu }),
-      onProbe: (view, probe) => setOverlays((o) => ({ ...o, [view]: { ...o[view], probe } })),
+      onProbe: (view, probe) =>
+        setOverlays((o) => ({ ...o, [view]: { ...o[view], probe } })),
     });
     const started = previousTeardown.then(() => viewer.start()).then(() => viewer);
     viewerRef.current = started;
-    started.then(() => setCurrentViewer(viewer), (err) => log.error('viewer start failed', err));
+    started.then(
+      () => setCurrentViewer(viewer),
+      (err) => log.error('viewer start failed', err),
+    );
 
     const observer = new ResizeObserver(() => viewer.resize());
     Object.values(els).forEach((el) => observer.observe(el));

@@ -11,7 +11,11 @@ export interface FrameInfo {
 }
 
 /** Reinterprets little-endian bytes as stored values of the right type. */
-export function wordsFromBytes(bytes: Uint8Array, bitsAllocated: number, signed: boolean): StoredPixels {
+export function wordsFromBytes(
+  bytes: Uint8Array,
+  bitsAllocated: number,
+  signed: boolean,
+): StoredPixels {
   const copy = bytes.slice();
   if (bitsAllocated === 8) {
     return signed ? new Int8Array(copy.buffer) : copy;

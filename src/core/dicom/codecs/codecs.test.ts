@@ -37,28 +37,63 @@ describe('transfer syntaxes', () => {
   });
 
   it.each([
-    { name: 'JPEG-LS lossless', tool: 'dcmcjpls', args: ['--encode-lossless'], uid: '1.2.840.10008.1.2.4.80' },
+    {
+      name: 'JPEG-LS lossless',
+      tool: 'dcmcjpls',
+      args: ['--encode-lossless'],
+      uid: '1.2.840.10008.1.2.4.80',
+    },
     { name: 'RLE lossless', tool: 'dcmcrle', args: [], uid: '1.2.840.10008.1.2.5' },
-    { name: 'JPEG lossless SV1', tool: 'dcmcjpeg', args: ['--encode-lossless-sv1'], uid: '1.2.840.10008.1.2.4.70' },
-    { name: 'JPEG lossless', tool: 'dcmcjpeg', args: ['--encode-lossless'], uid: '1.2.840.10008.1.2.4.57' },
-    { name: 'Deflated explicit LE', tool: 'dcmconv', args: ['--write-xfer-deflated'], uid: '1.2.840.10008.1.2.1.99' },
-    { name: 'Explicit big endian', tool: 'dcmconv', args: ['--write-xfer-big'], uid: '1.2.840.10008.1.2.2' },
-    { name: 'Implicit LE', tool: 'dcmconv', args: ['--write-xfer-implicit'], uid: '1.2.840.10008.1.2' },
-  ])('$name decodes to the same HU as the uncompressed series', async ({ tool, args, uid }) => {
-    const compressed = series.map((f) => {
-      const out = path.join(dir, `${f.name}.${tool}${args.join('')}`);
-      execFileSync(tool, [...args, path.join(dir, f.name), out]);
-      return { name: f.name, bytes: new Uint8Array(readFileSync(out)) };
-    });
-    const study = loadStudyFromFiles(compressed);
-    const instance = (study.series[0] as DicomSeries).instances[0];
-    expect(instance.transferSyntaxUid).toBe(uid);
+    {
+      name: 'JPEG lossless SV1',
+      tool: 'dcmcjpeg',
+      args: ['--encode-lossless-sv1'],
+      uid: '1.2.840.10008.1.2.4.70',
+    },
+    {
+      name: 'JPEG lossless',
+      tool: 'dcmcjpeg',
+      args: ['--encode-lossless'],
+      uid: '1.2.840.10008.1.2.4.57',
+    },
+    {
+      name: 'Deflated explicit LE',
+      tool: 'dcmconv',
+      args: ['--write-xfer-deflated'],
+      uid: '1.2.840.10008.1.2.1.99',
+    },
+    {
+      name: 'Explicit big endian',
+      tool: 'dcmconv',
+      args: ['--write-xfer-big'],
+      uid: '1.2.840.10008.1.2.2',
+    },
+    {
+      name: 'Implicit LE',
+      tool: 'dcmconv',
+      args: ['--write-xfer-implicit'],
+      uid: '1.2.840.10008.1.2',
+    },
+  ])(
+    '$name decodes to the same HU as the uncompressed series',
+    async ({ tool, args, uid }) => {
+      const compressed = series.map((f) => {
+        const out = path.join(dir, `${f.name}.${tool}${args.join('')}`);
+        execFileSync(tool, [...args, path.join(dir, f.name), out]);
+        return { name: f.name, bytes: new Uint8Array(readFileSync(out)) };
+      });
+      const study = loadStudyFromFiles(compressed);
+      const instance = (study.series[0] as DicomSeries).instances[0];
+      expect(instance.transferSyntaxUid).toBe(uid);
 
-    const reference = await volumeOf(series);
-    const decoded = await volumeOf(compressed);
-    expect(decoded.volume.dims).toEqual(reference.volume.dims);
-    expect(Array.from(decoded.volume.voxels)).toEqual(Array.from(reference.volume.voxels));
-  });
+      const reference = await volumeOf(series);
+      const decoded = await volumeOf(compressed);
+      expect(decoded.volume.dims).toEqual(reference.volume.dims);
+      expect(Array.from(decoded.volume.voxels)).toEqual(
+        Array.from(reference.volume.voxels),
+      );
+    },
+  );
 });
 
 describe('JPEG 2000 (real CT series)', () => {
@@ -73,19 +108,30 @@ describe('JPEG 2000 (real CT series)', () => {
     const k = 7;
     const file = path.join(folder, slices[k].fileName);
     const buf = readFileSync(file);
-    const ds = dcmjs.data.DicomMessage.readFile(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+    const ds = dcmjs.data.DicomMessage.readFile(
+      buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length),
+    );
     const frames = (ds.dict['7FE00010'] as { Value: ArrayBuffer[] }).Value;
     const codestream = Buffer.concat(frames.map((f) => Buffer.from(f)));
     const tmp = mkdtempSync(path.join(tmpdir(), 'np-j2k-'));
     writeFileSync(path.join(tmp, 'f.j2k'), codestream);
-    execFileSync('opj_decompress', ['-i', path.join(tmp, 'f.j2k'), '-o', path.join(tmp, 'f.pgm')], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'opj_decompress',
+      ['-i', path.join(tmp, 'f.j2k'), '-o', path.join(tmp, 'f.pgm')],
+      {
+        stdio: 'ignore',
+      },
+    );
     const pgm = readPgm(new Uint8Array(readFileSync(path.join(tmp, 'f.pgm'))));
     expect([pgm.width, pgm.height]).toEqual([512, 512]);
     const slope = Number((ds.dict['00281053'] as { Value: string[] }).Value[0]);
     const intercept = Number((ds.dict['00281052'] as { Value: string[] }).Value[0]);
-    for (const [i, j] of [[256, 256], [100, 300], [400, 150], [10, 10]]) {
+    for (const [i, j] of [
+      [256, 256],
+      [100, 300],
+      [400, 150],
+      [10, 10],
+    ]) {
       const stored = pgm.samples[j * 512 + i];
       expect(volume.voxels[i + j * 512 + k * 512 * 512]).toBe(stored * slope + intercept);
     }

@@ -13,7 +13,11 @@ import { decodeJpegLs } from './decodeJpegLs';
 import { decodeRle } from './decodeRle';
 import { maskStoredBits } from './maskStoredBits';
 
-function nativeBytes(inst: DicomInstance, info: FrameInfo, bigEndian: boolean): Uint8Array {
+function nativeBytes(
+  inst: DicomInstance,
+  info: FrameInfo,
+  bigEndian: boolean,
+): Uint8Array {
   const el = inst.dataSet.elements.x7fe00010;
   const length = info.rows * info.columns * (info.bitsAllocated / 8);
   const bytes = inst.dataSet.byteArray.slice(el.dataOffset, el.dataOffset + length);

@@ -14,13 +14,18 @@ let decoderPromise: Promise<EmscriptenDecoder> | undefined;
 
 function getDecoder(): Promise<EmscriptenDecoder> {
   decoderPromise ??= loadWasmBinary('openjpeg')
-    .then((wasmBinary) => openJpegFactory({ wasmBinary, print: log.debug, printErr: log.debug }))
+    .then((wasmBinary) =>
+      openJpegFactory({ wasmBinary, print: log.debug, printErr: log.debug }),
+    )
     .then((mod) => new mod.J2KDecoder());
   return decoderPromise;
 }
 
 /** Decodes one JPEG 2000 codestream into stored pixel values. */
-export async function decodeJpeg2000(encoded: Uint8Array, info: FrameInfo): Promise<StoredPixels> {
+export async function decodeJpeg2000(
+  encoded: Uint8Array,
+  info: FrameInfo,
+): Promise<StoredPixels> {
   const decoder = await getDecoder();
   decoder.getEncodedBuffer(encoded.length).set(encoded);
   decoder.decode();

@@ -14,13 +14,18 @@ let decoderPromise: Promise<EmscriptenDecoder> | undefined;
 
 function getDecoder(): Promise<EmscriptenDecoder> {
   decoderPromise ??= loadWasmBinary('charls')
-    .then((wasmBinary) => charlsFactory({ wasmBinary, print: log.debug, printErr: log.debug }))
+    .then((wasmBinary) =>
+      charlsFactory({ wasmBinary, print: log.debug, printErr: log.debug }),
+    )
     .then((mod) => new mod.JpegLSDecoder());
   return decoderPromise;
 }
 
 /** Decodes one JPEG-LS frame into stored pixel values. */
-export async function decodeJpegLs(encoded: Uint8Array, info: FrameInfo): Promise<StoredPixels> {
+export async function decodeJpegLs(
+  encoded: Uint8Array,
+  info: FrameInfo,
+): Promise<StoredPixels> {
   const decoder = await getDecoder();
   decoder.getEncodedBuffer(encoded.length).set(encoded);
   decoder.decode();

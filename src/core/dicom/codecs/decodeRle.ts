@@ -5,7 +5,12 @@
 import { wordsFromBytes, type FrameInfo, type StoredPixels } from './DecodedFrame';
 
 /** Unpacks one PackBits segment into `out` (one byte plane). */
-function unpackSegment(data: Uint8Array, start: number, end: number, out: Uint8Array): void {
+function unpackSegment(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint8Array,
+): void {
   let inPos = start;
   let outPos = 0;
   while (inPos < end && outPos < out.length) {

@@ -30,9 +30,7 @@ declare module '@cornerstonejs/codec-openjpeg/decodewasmjs' {
 }
 
 declare module '@cornerstonejs/codec-charls/decodewasmjs' {
-  const factory: (
-    args?: EmscriptenModuleArgs,
-  ) => Promise<{
+  const factory: (args?: EmscriptenModuleArgs) => Promise<{
     JpegLSDecoder: new () => EmscriptenDecoder;
     getExceptionMessage?(e: number): string;
   }>;

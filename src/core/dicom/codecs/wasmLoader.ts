@@ -18,7 +18,9 @@ export function setWasmBinaryLoader(next: WasmBinaryLoader): void {
 }
 
 /** The codec's binary, through the registered loader. */
-export async function loadWasmBinary(codec: WasmCodec): Promise<ArrayBuffer | Uint8Array> {
+export async function loadWasmBinary(
+  codec: WasmCodec,
+): Promise<ArrayBuffer | Uint8Array> {
   if (!loader) {
     throw new Error(
       `no WASM loader registered for the ${codec} codec (call setWasmBinaryLoader)`,

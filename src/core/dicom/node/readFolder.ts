@@ -16,7 +16,10 @@ export async function readFolder(dir: string): Promise<InputFile[]> {
   for (const e of entries) {
     if (!e.isFile()) continue;
     const full = path.join(e.parentPath, e.name);
-    files.push({ name: path.relative(dir, full), bytes: new Uint8Array(await readFile(full)) });
+    files.push({
+      name: path.relative(dir, full),
+      bytes: new Uint8Array(await readFile(full)),
+    });
   }
   return files.sort((a, b) => a.name.localeCompare(b.name));
 }
