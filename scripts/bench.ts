@@ -106,6 +106,7 @@ async function main(): Promise<void> {
         server,
         backends: browserBackends,
         variants: options.variants,
+        interleave: options.interleave,
         chromium: options.chromium,
         extraFlags: options.chromiumFlags,
         timeoutS: options.backendTimeoutS,

@@ -8,6 +8,7 @@ import {
   type BackendId,
   type BackendReport,
   type ModelVariant,
+  type RunSpec,
 } from '../../src/bench/types';
 import type { BenchServer } from './server';
 
@@ -29,6 +30,8 @@ export interface BrowserBenchParams {
   backends: BackendId[];
   /** Model variants run on every tfjs backend. */
   variants: ModelVariant[];
+  /** Time a tfjs backend and its onnxruntime peer in one page, interleaved. */
+  interleave: boolean;
   chromium: string;
   extraFlags: string[];
   timeoutS: number;
@@ -42,6 +45,32 @@ export interface BrowserBenchResult {
   foreignRequests: string[];
 }
 
+/** The tfjs backend a run needs (one per page), or its peer's. */
+const PAGE_GROUP: Record<string, string> = {
+  'tfjs-wasm': 'wasm',
+  'ort-wasm': 'wasm',
+  'tfjs-webgpu': 'webgpu',
+  'ort-webgpu': 'webgpu',
+  'tfjs-webgl': 'webgl',
+};
+
+/** Pages to open: each a list of runs that share one tfjs backend. */
+export function planPages(p: Pick<BrowserBenchParams, 'backends' | 'variants' | 'interleave'>): RunSpec[][] {
+  const runs: RunSpec[] = p.backends.flatMap((backend) =>
+    (backend.startsWith('tfjs-') ? p.variants : (['baseline'] as const)).map((variant) => ({
+      backend,
+      variant,
+    })),
+  );
+  if (!p.interleave) return runs.map((r) => [r]);
+  const groups = new Map<string, RunSpec[]>();
+  for (const r of runs) {
+    const key = PAGE_GROUP[r.backend];
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
 export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBenchResult> {
   const flags = [...BASE_FLAGS, ...p.extraFlags];
   const browser = await chromium.launch({
@@ -52,14 +81,9 @@ export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBen
   const reports: BackendReport[] = [];
   const foreignRequests: string[] = [];
   try {
-    const runs = p.backends.flatMap((backend) =>
-      (backend.startsWith('tfjs-') ? p.variants : (['baseline'] as const)).map(
-        (variant) => ({ backend, variant }),
-      ),
-    );
-    for (const { backend, variant } of runs) {
-      const label = variantLabel(backend, variant);
-      console.error(`bench: browser ${label}`);
+    for (const runs of planPages(p)) {
+      const label = runs.map((r) => variantLabel(r.backend, r.variant)).join(', ');
+      console.error(`bench: browser page: ${label}`);
       const context = await browser.newContext();
       const page = await context.newPage();
       page.on('request', (r) => {
@@ -73,31 +97,34 @@ export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBen
           const s = ((Date.now() - started) / 1000).toFixed(0);
           console.error(`bench:   ${s} s ${m.text().slice('bench-status: '.length)}`);
         } else if (m.type() === 'error' || m.type() === 'warning') {
-          console.error(`bench: [page ${label}] ${m.text()}`);
+          console.error(`bench: [page] ${m.text()}`);
         }
       });
-      page.on('pageerror', (e) => console.error(`bench: [page ${label}] ${e.message}`));
+      page.on('pageerror', (e) => console.error(`bench: [page] ${e.message}`));
       try {
-        await page.goto(`${p.server.origin}/bench.html?backend=${backend}&variant=${variant}`);
-        await page.waitForFunction(() => 'benchReport' in window, null, {
+        const query = runs.map((r) => `${r.backend}:${r.variant}`).join(',');
+        await page.goto(`${p.server.origin}/bench.html?runs=${query}`);
+        await page.waitForFunction(() => 'benchReports' in window, null, {
           timeout: p.timeoutS * 1000,
           polling: 500,
         });
         reports.push(
-          await page.evaluate(
-            () => (window as unknown as { benchReport: BackendReport }).benchReport,
-          ),
+          ...(await page.evaluate(
+            () => (window as unknown as { benchReports: BackendReport[] }).benchReports,
+          )),
         );
       } catch (err) {
-        reports.push({
-          backend,
-          variant,
-          actualBackend: 'unknown',
-          ok: false,
-          error: `page did not finish: ${err instanceof Error ? err.message.split('\n')[0] : err}`,
-          notes: [],
-          timings: [],
-        });
+        const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        for (const r of runs) {
+          reports.push({
+            ...r,
+            actualBackend: 'unknown',
+            ok: false,
+            error: `page did not finish: ${message}`,
+            notes: [],
+            timings: [],
+          });
+        }
       } finally {
         await context.close();
       }

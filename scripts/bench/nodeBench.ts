@@ -10,15 +10,13 @@ import * as ort from 'onnxruntime-node';
 import type { InputFile } from '../../src/core/dicom';
 import { fileSystemIOHandler } from '../../src/core/inference/loadSegmentationModelFromDir';
 import type { SegmentationManifest } from '../../src/core/segmentation/SegmentationManifest';
-import { collectOutputs, measureRuntime } from '../../src/bench/measure';
+import { benchGroup, type GroupMember } from '../../src/bench/benchGroup';
 import { createOrtRuntime } from '../../src/bench/runtimes/ortRuntime';
 import type { SegmentationRuntime } from '../../src/bench/runtimes/runtime';
 import { createTfjsRuntime } from '../../src/bench/runtimes/tfjsRuntime';
 import { openStudyVolume, preprocessVolumeSlices } from '../../src/bench/study/openStudy';
-import { segmentStudy } from '../../src/bench/study/segmentStudy';
 import { foldBatchNorm } from '../../src/bench/speed/foldBatchNorm';
 import {
-  variantLabel,
   type BackendId,
   type BackendReport,
   type MemorySample,
@@ -88,26 +86,24 @@ async function openRuntime(
 
 export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResult> {
   const { options, manifest } = input;
-  const S = manifest.input.sizePx;
   const volume = await openStudyVolume(input.files);
   const pre = preprocessVolumeSlices(volume, input.sliceIndices, manifest);
-  const K = input.sliceIndices.length;
   const reports: BackendReport[] = [];
   const outputs = new Map<string, Float32Array>();
   const runs = options.backends
     .filter((b) => b.startsWith('node-'))
-    .flatMap((id) =>
-      (id === 'node-tfjs-wasm' ? options.variants : (['baseline'] as const)).map(
-        (variant) => ({ id, variant }),
+    .flatMap((backend) =>
+      (backend === 'node-tfjs-wasm' ? options.variants : (['baseline'] as const)).map(
+        (variant) => ({ backend, variant }),
       ),
     );
 
-  for (const { id, variant } of runs) {
-    const label = variantLabel(id, variant);
+  const members: GroupMember[] = [];
+  for (const { backend, variant } of runs) {
     const report: BackendReport = {
-      backend: id,
+      backend,
       variant,
-      actualBackend: id === 'node-tfjs-wasm' ? 'tfjs wasm (Node)' : 'onnxruntime-node cpu',
+      actualBackend: backend === 'node-tfjs-wasm' ? 'tfjs wasm (Node)' : 'onnxruntime-node cpu',
       ok: false,
       notes: [],
       timings: [],
@@ -115,44 +111,37 @@ export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResu
     reports.push(report);
     try {
       const t0 = now();
-      const runtime = await openRuntime(id, options, manifest, variant, report);
+      const runtime = await openRuntime(backend, options, manifest, variant, report);
       report.modelLoadMs = now() - t0;
-      outputs.set(
-        label,
-        await collectOutputs(runtime, pre, K, S, manifest.labels.length),
-      );
-      for (const batch of options.batches) {
-        console.error(`bench: node ${label} batch ${batch}`);
-        report.timings.push(
-          await measureRuntime({
-            runtime,
-            input: pre,
-            slices: K,
-            sizePx: S,
-            batch,
-            warmupRuns: options.warmupRuns,
-            repetitions: options.repetitions,
-            readback: options.readback,
-            now,
-          }),
-        );
-      }
-      if (options.study !== 'none') {
-        const best = report.timings.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
-        console.error(`bench: node ${label} whole study, batch ${best.batch}`);
-        report.study = await segmentStudy({
-          runtime,
-          manifest,
-          files: input.files,
-          batch: best.batch,
-          now,
-        });
-      }
-      runtime.dispose();
-      report.ok = true;
+      members.push({ report, runtime, study: options.study !== 'none' });
     } catch (err) {
       report.error = err instanceof Error ? err.message : String(err);
     }
+  }
+
+  const groups = options.interleave ? [members] : members.map((m) => [m]);
+  for (const group of groups) {
+    if (group.length === 0) continue;
+    try {
+      await benchGroup({
+        members: group,
+        manifest,
+        files: input.files,
+        input: pre,
+        slices: input.sliceIndices.length,
+        batches: options.batches,
+        warmupRuns: options.warmupRuns,
+        repetitions: options.repetitions,
+        readback: options.readback,
+        onOutputs: async (label, probabilities) => void outputs.set(label, probabilities),
+        show: (text) => console.error(`bench: node ${text}`),
+        now,
+      });
+      for (const m of group) m.report.ok = true;
+    } catch (err) {
+      for (const m of group) m.report.error = err instanceof Error ? err.message : String(err);
+    }
+    for (const m of group) m.runtime.dispose();
   }
   return { reports, outputs };
 }

@@ -21,6 +21,8 @@ export interface BenchOptions {
   repetitions: number;
   batches: number[];
   variants: ModelVariant[];
+  /** Time each tfjs backend and its peer interleaved in one page / process. */
+  interleave: boolean;
   readback: ReadbackMode;
   /** Which backends time the whole study: 'cpu', 'all' or 'none'. */
   study: 'cpu' | 'all' | 'none';
@@ -49,6 +51,7 @@ const USAGE = `usage: npm run bench -- [options]
   --reps N               timed passes over the slices (default 3)
   --batch LIST           batch sizes, e.g. 1,2,4,8 (default 1)
   --variants LIST        tfjs model variants: baseline,fold-bn (default both)
+  --no-interleave        one page per backend, timed alone (default: interleaved with the peer)
   --readback MODE        probabilities (default) or labels
   --study WHICH          whole-study timing on cpu (default), all or none backends
   --fallback-gpu MODE    skip (default) or run GPU backends on a software adapter
@@ -97,6 +100,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       reps: { type: 'string', default: '3' },
       batch: { type: 'string', default: '1' },
       variants: { type: 'string', default: 'baseline,fold-bn' },
+      'no-interleave': { type: 'boolean', default: false },
       readback: { type: 'string', default: 'probabilities' },
       study: { type: 'string', default: 'cpu' },
       'fallback-gpu': { type: 'string', default: 'skip' },
@@ -147,6 +151,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     repetitions: Math.max(1, positiveInt(values.reps!, 'reps')),
     batches,
     variants,
+    interleave: !values['no-interleave'],
     readback,
     study,
     fallbackGpu,

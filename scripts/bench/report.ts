@@ -31,6 +31,7 @@ export interface Row {
   readback: string;
   medianMs: number;
   p90Ms: number;
+  minMs: number;
   slicesPerSecond: number;
   /** Peer's median / this median at the same batch (> 1: faster than the peer). */
   speedVsPeer?: number;
@@ -83,6 +84,7 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
         readback: t.readback,
         medianMs: t.medianMs,
         p90Ms: t.p90Ms,
+        minMs: t.minMs,
         slicesPerSecond: t.slicesPerSecond,
         speedVsPeer: peerTiming ? peerTiming.medianMs / t.medianMs : undefined,
         gflopsPerSecond: flopsPerSlice / 1e9 / (t.medianMs / 1000),
@@ -121,12 +123,13 @@ export function formatReport(
   const out: string[] = [];
   out.push(
     table(
-      ['backend', 'batch', 'median ms', 'p90 ms', 'slices/s', '× peer', 'GFLOP/s', 'tensors', 'tensor MB', 'Δmem MB'],
+      ['backend', 'batch', 'median ms', 'p90 ms', 'min ms', 'slices/s', '× peer', 'GFLOP/s', 'tensors', 'tensor MB', 'Δmem MB'],
       rows.map((r) => [
         r.backend + (r.software ? ' (software GPU)' : ''),
         String(r.batch),
         fmt(r.medianMs),
         fmt(r.p90Ms),
+        fmt(r.minMs),
         fmt(r.slicesPerSecond, 2),
         fmt(r.speedVsPeer, 2),
         fmt(r.gflopsPerSecond, 2),

@@ -1,19 +1,23 @@
 /**
- * The timing loop shared by the benchmark page and the Node benchmark: warm-up
- * batches, then repetitions over the same slices, memory after each.
+ * The timing loop shared by the benchmark page and the Node benchmark.
+ *
+ * Runtimes measured together are interleaved batch by batch (the starting
+ * runtime rotates), so on a shared, loaded machine every runtime sees the
+ * same load and their ratio stays meaningful even when absolute times drift.
  */
 import { toNhwc, type SegmentationRuntime } from './runtimes/runtime';
 import { median, percentile } from './stats';
 import type { MemorySample, ReadbackMode, TimingResult } from './types';
 
 export interface MeasureParams {
-  runtime: SegmentationRuntime;
+  /** Runtimes timed side by side, on the same slices. */
+  runtimes: SegmentationRuntime[];
   /** K preprocessed slices, K × S × S floats. */
   input: Float32Array;
   slices: number;
   sizePx: number;
   batch: number;
-  /** Untimed batches before timing starts. */
+  /** Untimed batches per runtime before timing starts. */
   warmupRuns: number;
   /** Timed passes over all K slices. */
   repetitions: number;
@@ -31,55 +35,68 @@ function fillBatch(p: MeasureParams, b: number, out: Float32Array): void {
   }
 }
 
-async function runOnce(p: MeasureParams, batchInput: Float32Array) {
+async function runOnce(runtime: SegmentationRuntime, p: MeasureParams, x: Float32Array) {
   if (p.readback === 'labels') {
-    await p.runtime.labels(batchInput, p.batch);
+    await runtime.labels(x, p.batch);
   } else {
-    await p.runtime.probabilities(batchInput, p.batch);
+    await runtime.probabilities(x, p.batch);
   }
 }
 
 /**
- * Times one runtime at one batch size. Every timed batch covers upload,
+ * Times runtimes at one batch size. Every timed batch covers upload,
  * inference and read-back; its time divided by the batch size is one sample.
+ * @returns one result per runtime, in the order given
  */
-export async function measureRuntime(p: MeasureParams): Promise<TimingResult> {
+export async function measureInterleaved(p: MeasureParams): Promise<TimingResult[]> {
   const plane = p.sizePx * p.sizePx;
   const batchesPerPass = Math.ceil(p.slices / p.batch);
-  const batchInput = new Float32Array(p.batch * plane);
+  const x = new Float32Array(p.batch * plane);
+  const n = p.runtimes.length;
 
-  for (let w = 0; w < p.warmupRuns; w++) {
-    fillBatch(p, w, batchInput);
-    await runOnce(p, batchInput);
+  for (const runtime of p.runtimes) {
+    for (let w = 0; w < p.warmupRuns; w++) {
+      fillBatch(p, w, x);
+      await runOnce(runtime, p, x);
+    }
   }
 
-  const perSliceMs: number[] = [];
-  const memory: MemorySample[] = [p.runtime.memory()];
+  const samples: number[][] = p.runtimes.map(() => []);
+  const memory: MemorySample[][] = p.runtimes.map((r) => [r.memory()]);
+  let turn = 0;
   for (let rep = 0; rep < p.repetitions; rep++) {
     for (let b = 0; b < batchesPerPass; b++) {
-      fillBatch(p, b, batchInput);
-      const t0 = p.now();
-      await runOnce(p, batchInput);
-      perSliceMs.push((p.now() - t0) / p.batch);
+      fillBatch(p, b, x);
+      for (let i = 0; i < n; i++) {
+        const r = (turn + i) % n;
+        const t0 = p.now();
+        await runOnce(p.runtimes[r], p, x);
+        samples[r].push((p.now() - t0) / p.batch);
+      }
+      turn++;
     }
-    memory.push(p.runtime.memory());
+    p.runtimes.forEach((r, i) => memory[i].push(r.memory()));
   }
 
-  const med = median(perSliceMs);
-  return {
-    backend: p.runtime.id,
-    kind: p.runtime.kind,
-    batch: p.batch,
-    readback: p.readback,
-    slices: p.slices,
-    warmupRuns: p.warmupRuns,
-    repetitions: p.repetitions,
-    perSliceMs,
-    medianMs: med,
-    p90Ms: percentile(perSliceMs, 90),
-    slicesPerSecond: 1000 / med,
-    memory,
-  };
+  return p.runtimes.map((runtime, i) => {
+    const med = median(samples[i]);
+    return {
+      backend: runtime.id,
+      kind: runtime.kind,
+      batch: p.batch,
+      readback: p.readback,
+      slices: p.slices,
+      warmupRuns: p.warmupRuns,
+      repetitions: p.repetitions,
+      interleavedWith: n - 1,
+      perSliceMs: samples[i],
+      medianMs: med,
+      p90Ms: percentile(samples[i], 90),
+      minMs: Math.min(...samples[i]),
+      slicesPerSecond: 1000 / med,
+      memory: memory[i],
+    };
+  });
 }
 
 /**
@@ -96,10 +113,7 @@ export async function collectOutputs(
   const plane = sizePx * sizePx;
   const out = new Float32Array(slices * plane * numLabels);
   for (let k = 0; k < slices; k++) {
-    const batch = await runtime.probabilities(
-      input.subarray(k * plane, (k + 1) * plane),
-      1,
-    );
+    const batch = await runtime.probabilities(input.subarray(k * plane, (k + 1) * plane), 1);
     out.set(toNhwc(batch, 1, plane, numLabels), k * plane * numLabels);
   }
   return out;

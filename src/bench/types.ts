@@ -55,10 +55,14 @@ export interface TimingResult {
   slices: number;
   warmupRuns: number;
   repetitions: number;
+  /** How many other runtimes were timed interleaved with this one. */
+  interleavedWith: number;
   /** Per-slice time of every timed batch (batch time / batch size), ms. */
   perSliceMs: number[];
   medianMs: number;
   p90Ms: number;
+  /** Fastest sample, ms (the least disturbed by other load). */
+  minMs: number;
   slicesPerSecond: number;
   /** Memory after each repetition, in order. */
   memory: MemorySample[];
@@ -132,6 +136,12 @@ export interface PageConfig {
   readback: ReadbackMode;
   /** GPU backends on a software (fallback) adapter: skip them or run them. */
   fallbackGpu: 'skip' | 'run';
-  /** Where the page POSTs the outputs for the parity check. */
+  /** Where the page POSTs the outputs for the parity check (+ /label). */
   outputUrl: string;
+}
+
+/** One benchmarked (backend, variant) pair. */
+export interface RunSpec {
+  backend: BackendId;
+  variant: ModelVariant;
 }

@@ -1,21 +1,15 @@
 /**
- * The benchmark page (bench.html): runs one backend, named in the URL
- * (`?backend=tfjs-wasm`), over the slices and study that the benchmark server
- * names in /bench-config.json, and leaves its report in `window.benchReport`
- * for scripts/bench/browserBench.ts.
+ * The benchmark page (bench.html): runs the (backend, variant) pairs named in
+ * the URL (`?runs=tfjs-wasm:baseline,ort-wasm:baseline`), interleaved, over
+ * the study and slices that the benchmark server names in /bench-config.json,
+ * and leaves one report per pair in `window.benchReports` for
+ * scripts/bench/browserBench.ts. All pairs of one page share one tfjs backend.
  */
 import type { InputFile } from '../../core/dicom';
 import { parseSegmentationManifest } from '../../core/segmentation/SegmentationManifest';
-import { collectOutputs, measureRuntime } from '../measure';
+import { benchGroup, type GroupMember } from '../benchGroup';
 import { openStudyVolume, preprocessVolumeSlices } from '../study/openStudy';
-import { segmentStudy } from '../study/segmentStudy';
-import {
-  variantLabel,
-  type BackendId,
-  type BackendReport,
-  type ModelVariant,
-  type PageConfig,
-} from '../types';
+import type { BackendId, BackendReport, ModelVariant, PageConfig, RunSpec } from '../types';
 import { describeAdapter } from './adapter';
 import { openRuntime } from './openRuntime';
 
@@ -34,91 +28,87 @@ function show(text: string): void {
   console.info(`bench-status: ${text}`);
 }
 
-async function run(id: BackendId, report: BackendReport): Promise<void> {
+function parseRuns(text: string): RunSpec[] {
+  return text.split(',').map((item) => {
+    const [backend, variant = 'baseline'] = item.split(':');
+    return { backend: backend as BackendId, variant: variant as ModelVariant };
+  });
+}
+
+async function run(reports: BackendReport[]): Promise<void> {
   const config = (await (await fetch('/bench-config.json')).json()) as PageConfig;
   const manifest = parseSegmentationManifest(await (await fetch(config.manifestUrl)).json());
   const modelBase = config.manifestUrl.slice(0, config.manifestUrl.lastIndexOf('/'));
-  const gpu = !id.endsWith('wasm');
 
-  report.adapter = await describeAdapter();
-  const software = !report.adapter.available || report.adapter.isFallbackAdapter === true;
-  if (id.endsWith('webgpu') && software && config.fallbackGpu === 'skip') {
-    report.notes.push('skipped: no hardware WebGPU adapter (software fallback)');
-    report.ok = true;
-    return;
+  const adapter = await describeAdapter();
+  const software = !adapter.available || adapter.isFallbackAdapter === true;
+  const members: GroupMember[] = [];
+  for (const report of reports) {
+    report.adapter = adapter;
+    const gpu = !report.backend.endsWith('wasm');
+    if (report.backend.endsWith('webgpu') && software && config.fallbackGpu === 'skip') {
+      report.notes.push('skipped: no hardware WebGPU adapter (software fallback)');
+      report.ok = true;
+      continue;
+    }
+    show(`${report.backend}: loading`);
+    const t0 = now();
+    const opened = await openRuntime(report.backend, manifest, modelBase, report.variant);
+    report.modelLoadMs = now() - t0;
+    report.actualBackend = opened.actualBackend;
+    report.variantDetail = opened.variantDetail;
+    const study =
+      config.studyKinds.includes(opened.runtime.kind) &&
+      !(gpu && software && config.fallbackGpu === 'skip');
+    if (!study && config.studyKinds.length > 0) {
+      report.notes.push('whole study not timed on this backend (see --study)');
+    }
+    members.push({ report, runtime: opened.runtime, study });
   }
+  if (members.length === 0) return;
 
-  show(`${id}: loading`);
-  const t0 = now();
-  const opened = await openRuntime(id, manifest, modelBase, report.variant);
-  const { runtime } = opened;
-  report.modelLoadMs = now() - t0;
-  report.actualBackend = opened.actualBackend;
-  report.variantDetail = opened.variantDetail;
-
-  const S = manifest.input.sizePx;
   // The study's files in memory, as after a drop (not timed).
   const files = await Promise.all(config.studyUrls.map(fetchFile));
   const volume = await openStudyVolume(files);
   const input = preprocessVolumeSlices(volume, config.sliceIndices, manifest);
-  const K = config.sliceIndices.length;
 
-  show(`${id}: outputs for the parity check`);
-  const outputs = await collectOutputs(runtime, input, K, S, manifest.labels.length);
-  await fetch(`${config.outputUrl}/${variantLabel(id, report.variant)}`, { method: 'POST', body: new Blob([outputs.buffer as ArrayBuffer]) });
-
-  for (const batch of config.batches) {
-    show(`${id}: batch ${batch}`);
-    report.timings.push(
-      await measureRuntime({
-        runtime,
-        input,
-        slices: K,
-        sizePx: S,
-        batch,
-        warmupRuns: config.warmupRuns,
-        repetitions: config.repetitions,
-        readback: config.readback,
-        now,
-      }),
-    );
+  await benchGroup({
+    members,
+    manifest,
+    files,
+    input,
+    slices: config.sliceIndices.length,
+    batches: config.batches,
+    warmupRuns: config.warmupRuns,
+    repetitions: config.repetitions,
+    readback: config.readback,
+    onOutputs: async (label, probabilities) => {
+      const body = new Blob([probabilities.buffer as ArrayBuffer]);
+      await fetch(`${config.outputUrl}/${label}`, { method: 'POST', body });
+    },
+    show,
+    now,
+  });
+  for (const m of members) {
+    m.runtime.dispose();
+    m.report.ok = true;
   }
-
-  const wantStudy =
-    config.studyKinds.includes(runtime.kind) &&
-    !(gpu && software && config.fallbackGpu === 'skip');
-  if (wantStudy) {
-    const best = report.timings.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
-    show(`${id}: whole study`);
-    report.study = await segmentStudy({
-      runtime,
-      manifest,
-      files,
-      batch: best.batch,
-      now,
-    });
-  } else if (config.studyKinds.length > 0) {
-    report.notes.push('whole study not timed on this backend (see --study)');
-  }
-  runtime.dispose();
-  report.ok = true;
 }
 
-const query = new URLSearchParams(location.search);
-const id = query.get('backend') as BackendId;
-const report: BackendReport = {
-  backend: id,
-  variant: (query.get('variant') ?? 'baseline') as ModelVariant,
+const runs = parseRuns(new URLSearchParams(location.search).get('runs') ?? '');
+const reports: BackendReport[] = runs.map((r) => ({
+  ...r,
   actualBackend: 'none',
   ok: false,
   notes: [],
   timings: [],
-};
-run(id, report)
+}));
+run(reports)
   .catch((err: unknown) => {
-    report.error = err instanceof Error ? err.message : String(err);
+    const message = err instanceof Error ? err.message : String(err);
+    for (const r of reports) if (!r.ok) r.error = message;
   })
   .finally(() => {
-    show(`${id}: done`);
-    (window as unknown as { benchReport: BackendReport }).benchReport = report;
+    show('done');
+    (window as unknown as { benchReports: BackendReport[] }).benchReports = reports;
   });
