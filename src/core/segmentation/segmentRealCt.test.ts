@@ -2,13 +2,15 @@
  * The whole TypeScript pipeline with the trained network on a real CT: the
  * 3D-IRCADb-01 DICOM series and its left and right kidney masks (no tumour).
  * Every fourth slice is segmented (the network is 2D, so the slices it sees
- * are the study's own). Checks kidney overlap and that each kidney is
- * reported on its own side, which fails if any orientation step is wrong.
+ * are the study's own). Also the TotalSegmentator example, a NIfTI in RAS
+ * with organ labels (kidney_right 2, kidney_left 3). Checks kidney overlap and
+ * that each kidney is reported on its own side, which fails if any
+ * orientation step (DICOM LPS or NIfTI RAS) is wrong.
  *
  * Skipped, saying so, without the trained model (models/segmentation, or
  * SEG_MODEL_DIR) or the shared data.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStudyFromPath } from '../dicom/node/readFolder';
@@ -16,19 +18,21 @@ import { openSeries } from '../dicom/openSeries';
 import { initBackend } from '../inference/initBackend';
 import { loadSegmentationModelFromDir } from '../inference/loadSegmentationModelFromDir';
 import { measureLabels } from '../measurements/measureLabels';
+import { readNifti } from '../nifti/readNifti';
 import type { Measurements } from '../measurements/Measurements';
 import type { LabelVolume, Volume } from '../volume/Volume';
 import { segmentVolume } from './segmentVolume';
 
 const root = resolve(__dirname, '../../..');
 const modelDir = process.env.SEG_MODEL_DIR ?? join(root, 'models/segmentation');
-const ircadb = join(
-  process.env.SHARED_DATA ?? resolve(root, '../shared/data'),
-  'ct/ircadb-01',
-);
-const missing = [join(modelDir, 'model.json'), join(ircadb, 'PATIENT_DICOM')].find(
-  (p) => !existsSync(p),
-);
+const sharedData = process.env.SHARED_DATA ?? resolve(root, '../shared/data');
+const ircadb = join(sharedData, 'ct/ircadb-01');
+const totalseg = join(sharedData, 'ct/totalseg');
+const missing = [
+  join(modelDir, 'model.json'),
+  join(ircadb, 'PATIENT_DICOM'),
+  join(totalseg, 'example_ct_sm.nii.gz'),
+].find((p) => !existsSync(p));
 if (missing) console.warn(`segmentRealCt: skipped, ${missing} does not exist`);
 
 const STEP = 4;
@@ -129,3 +133,51 @@ describe.skipIf(missing !== undefined)('segmentation of a real CT (3D-IRCADb-01)
     }
   });
 });
+
+describe.skipIf(missing !== undefined)(
+  'segmentation of a real NIfTI CT (TotalSegmentator)',
+  () => {
+    let ct: Volume;
+    let organs: Volume;
+    let labels: LabelVolume;
+    let measurements: Measurements;
+
+    beforeAll(async () => {
+      await initBackend({ requested: 'wasm' });
+      ct = readNifti(readFileSync(join(totalseg, 'example_ct_sm.nii.gz')));
+      organs = readNifti(readFileSync(join(totalseg, 'example_seg.nii.gz')));
+      const model = await loadSegmentationModelFromDir(modelDir);
+      try {
+        labels = await segmentVolume({
+          volume: ct,
+          manifest: model.manifest,
+          model: model.sliceModel,
+        });
+      } finally {
+        model.dispose();
+      }
+      measurements = measureLabels(labels);
+      console.info('segmentRealCt (NIfTI):', JSON.stringify(measurements));
+    }, 600_000);
+
+    it('finds the kidneys and puts each on its own side', () => {
+      expect(organs.dims).toEqual(ct.dims);
+      const isKidney = (i: number) => organs.voxels[i] === 2 || organs.voxels[i] === 3;
+      const score = dice((i) => labels.labels[i] > 0, isKidney, labels.labels.length);
+      console.info(`segmentRealCt (NIfTI): kidney Dice ${score.toFixed(3)}`);
+      expect(score).toBeGreaterThan(0.75);
+
+      const voxelMl = (ct.spacingMm[0] * ct.spacingMm[1] * ct.spacingMm[2]) / 1000;
+      for (const [side, label] of [
+        ['right', 2],
+        ['left', 3],
+      ] as const) {
+        const truthMl = organs.voxels.filter((v) => v === label).length * voxelMl;
+        const m = measurements.kidneys[side];
+        const found = (m?.kidneyVolumeMl ?? 0) + (m?.tumourVolumeMl ?? 0);
+        expect(found / truthMl, side).toBeGreaterThan(0.7);
+        expect(found / truthMl, side).toBeLessThan(1.3);
+      }
+    });
+  },
+);
