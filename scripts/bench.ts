@@ -35,7 +35,10 @@ function git(args: string[]): string {
  * Parity pairs: every output against its onnxruntime peer and against the
  * CPU reference (onnxruntime WASM, FP32), and Node against the browser.
  */
-function comparePairs(outputs: Map<string, Float32Array>, numLabels: number): Comparison[] {
+function comparePairs(
+  outputs: Map<string, Float32Array>,
+  numLabels: number,
+): Comparison[] {
   const pairs: [string, string][] = [];
   for (const label of outputs.keys()) {
     const backend = label.split('+')[0] as BackendId;
@@ -48,7 +51,11 @@ function comparePairs(outputs: Map<string, Float32Array>, numLabels: number): Co
   pairs.push(['node-ort-cpu', 'ort-wasm']);
   return pairs
     .filter(([a, b]) => outputs.has(a) && outputs.has(b))
-    .map(([a, b]) => ({ a, b, ...compareOutputs(outputs.get(a)!, outputs.get(b)!, numLabels) }));
+    .map(([a, b]) => ({
+      a,
+      b,
+      ...compareOutputs(outputs.get(a)!, outputs.get(b)!, numLabels),
+    }));
 }
 
 async function main(): Promise<void> {
@@ -56,6 +63,7 @@ async function main(): Promise<void> {
   const manifest = readManifest(options.modelDir);
   const flops = await countTopologyFlops(
     readModelJson(join(options.modelDir, manifest.modelFile)).modelTopology,
+    manifest.input.sizePx,
   );
   const studyNames = listStudy(options.studyDir);
   const files = readStudyFiles(options.studyDir, studyNames);
@@ -78,7 +86,16 @@ async function main(): Promise<void> {
       console.error(`bench: vite build → ${distDir}`);
       execFileSync(
         'npx',
-        ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'error'],
+        [
+          'vite',
+          'build',
+          '--outDir',
+          distDir,
+          '--emptyOutDir',
+          '--bypass-lock',
+          '--logLevel',
+          'error',
+        ],
         { stdio: 'inherit' },
       );
     }
@@ -86,7 +103,9 @@ async function main(): Promise<void> {
       manifestUrl: '/bench-model/manifest.json',
       studyUrls: studyNames.map((n) => `/bench-data/${encodeURIComponent(n)}`),
       sliceIndices,
-      studyKinds: { none: [], cpu: ['cpu'], all: ['cpu', 'gpu'] }[options.study] as PageConfig['studyKinds'],
+      studyKinds: { none: [], cpu: ['cpu'], all: ['cpu', 'gpu'] }[
+        options.study
+      ] as PageConfig['studyKinds'],
       warmupRuns: options.warmupRuns,
       repetitions: options.repetitions,
       batches: options.batches,
@@ -121,7 +140,10 @@ async function main(): Promise<void> {
     }
   }
 
-  if (options.targets.includes('node') && options.backends.some((b) => b.startsWith('node-'))) {
+  if (
+    options.targets.includes('node') &&
+    options.backends.some((b) => b.startsWith('node-'))
+  ) {
     const node = await runNodeBench({
       options,
       manifest,
@@ -135,15 +157,22 @@ async function main(): Promise<void> {
   const rows = buildRows(reports, flops.total);
   const comparisons = comparePairs(outputs, manifest.labels.length);
   const machine =
-    options.machine || `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+    options.machine ||
+    `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
 
   console.log('');
-  console.log(`network: ${manifest.name} ${manifest.version} (${options.modelDir}), ` +
-    `${(flops.total / 1e9).toFixed(3)} GFLOP per ${manifest.input.sizePx}² slice`);
-  console.log(`machine: ${machine}${browser ? `; Chromium ${browser.browserVersion}` : ''}`);
+  console.log(
+    `network: ${manifest.name} ${manifest.version} (${options.modelDir}), ` +
+      `${(flops.total / 1e9).toFixed(3)} GFLOP per ${manifest.input.sizePx}² slice`,
+  );
+  console.log(
+    `machine: ${machine}${browser ? `; Chromium ${browser.browserVersion}` : ''}`,
+  );
   const adapter = reports.find((r) => r.adapter)?.adapter;
   if (adapter) {
-    console.log(`WebGPU adapter: ${adapter.available ? `${adapter.vendor ?? '?'} ${adapter.architecture ?? ''} ${adapter.description ?? ''}`.trim() + (adapter.isFallbackAdapter ? ' (fallback adapter: software)' : '') + `, shader-f16 ${adapter.shaderF16 ? 'yes' : 'no'}` : 'none'}`);
+    console.log(
+      `WebGPU adapter: ${adapter.available ? `${adapter.vendor ?? '?'} ${adapter.architecture ?? ''} ${adapter.description ?? ''}`.trim() + (adapter.isFallbackAdapter ? ' (fallback adapter: software)' : '') + `, shader-f16 ${adapter.shaderF16 ? 'yes' : 'no'}` : 'none'}`,
+    );
     console.log(`WebGL renderer: ${adapter.webglRenderer ?? 'none'}`);
   }
   console.log(formatReport(reports, rows, comparisons));
@@ -179,7 +208,11 @@ async function main(): Promise<void> {
           flopsPerSlice: flops.total,
           multiplyAddFlopsPerSlice: flops.multiplyAdd,
         },
-        study: { dir: options.studyDir, slices: sliceCount, benchSliceIndices: sliceIndices },
+        study: {
+          dir: options.studyDir,
+          slices: sliceCount,
+          benchSliceIndices: sliceIndices,
+        },
         options,
         rows,
         comparisons,
@@ -192,11 +225,15 @@ async function main(): Promise<void> {
   console.log(`results: ${file}`);
 
   if (options.requireHardwareGpu && (!adapter?.available || adapter.isFallbackAdapter)) {
-    throw new Error('--gpu: Chromium found no hardware WebGPU adapter; see docs/performance.md');
+    throw new Error(
+      '--gpu: Chromium found no hardware WebGPU adapter; see docs/performance.md',
+    );
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  console.error(
+    `bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
   process.exit(1);
 });

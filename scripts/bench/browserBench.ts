@@ -55,12 +55,16 @@ const PAGE_GROUP: Record<string, string> = {
 };
 
 /** Pages to open: each a list of runs that share one tfjs backend. */
-export function planPages(p: Pick<BrowserBenchParams, 'backends' | 'variants' | 'interleave'>): RunSpec[][] {
+export function planPages(
+  p: Pick<BrowserBenchParams, 'backends' | 'variants' | 'interleave'>,
+): RunSpec[][] {
   const runs: RunSpec[] = p.backends.flatMap((backend) =>
-    (backend.startsWith('tfjs-') ? p.variants : (['baseline'] as const)).map((variant) => ({
-      backend,
-      variant,
-    })),
+    (backend.startsWith('tfjs-') ? p.variants : (['baseline'] as const)).map(
+      (variant) => ({
+        backend,
+        variant,
+      }),
+    ),
   );
   if (!p.interleave) return runs.map((r) => [r]);
   const groups = new Map<string, RunSpec[]>();
@@ -71,7 +75,9 @@ export function planPages(p: Pick<BrowserBenchParams, 'backends' | 'variants' | 
   return [...groups.values()];
 }
 
-export async function runBrowserBench(p: BrowserBenchParams): Promise<BrowserBenchResult> {
+export async function runBrowserBench(
+  p: BrowserBenchParams,
+): Promise<BrowserBenchResult> {
   const flags = [...BASE_FLAGS, ...p.extraFlags];
   const browser = await chromium.launch({
     executablePath: p.chromium,

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { countModelFlops, countTopologyFlops } from './flops';
 
 /** 8×8×2 → conv 3×3 (3, relu) → max-pool 2 → transposed conv 2×2/2 (2) → dense 4. */
-function tinyModel(): tf.LayersModel {
-  const input = tf.input({ shape: [8, 8, 2] });
+function tinyModel(size: number | null = 8): tf.LayersModel {
+  const input = tf.input({ shape: [size, size, 2] });
   let x = tf.layers
     .conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' })
     .apply(input) as tf.SymbolicTensor;
@@ -49,5 +49,15 @@ describe('countModelFlops', () => {
     model.dispose();
 
     expect((await countTopologyFlops(topology)).total).toBe(direct);
+  });
+
+  it('counts a fully convolutional topology (open height and width) at the given size', async () => {
+    const model = tinyModel(null);
+    const topology = model.toJSON(undefined, false) as object;
+    model.dispose();
+
+    expect((await countTopologyFlops(topology, 8)).total).toBe(
+      CONV + POOL + CONV_T + BN + DENSE,
+    );
   });
 });

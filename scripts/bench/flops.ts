@@ -143,15 +143,42 @@ export function countModelFlops(model: tf.LayersModel): FlopCount {
   return { total, multiplyAdd, layers };
 }
 
+type TopologyJson = {
+  config: { layers: { class_name: string; config: Record<string, unknown> }[] };
+};
+
+/**
+ * Gives inputs with open spatial dimensions (`[null, null, null, c]`) the
+ * network input size, so shapes and FLOPs are those of one real slice.
+ */
+function withInputSize(modelTopology: object, sizePx: number): object {
+  const copy = JSON.parse(JSON.stringify(modelTopology)) as TopologyJson;
+  for (const layer of copy.config.layers) {
+    if (layer.class_name !== 'InputLayer') continue;
+    const key =
+      'batch_input_shape' in layer.config ? 'batch_input_shape' : 'batchInputShape';
+    const shape = layer.config[key] as (number | null)[] | undefined;
+    if (shape?.length === 4) {
+      layer.config[key] = [shape[0], shape[1] ?? sizePx, shape[2] ?? sizePx, shape[3]];
+    }
+  }
+  return copy;
+}
+
 /**
  * Counts the FLOPs of the model described by a model.json's `modelTopology`
  * (no weights needed: the layers are built from the topology alone).
+ * @param sizePx - input size used where the topology leaves height and width open
  */
-export async function countTopologyFlops(modelTopology: object): Promise<FlopCount> {
+export async function countTopologyFlops(
+  modelTopology: object,
+  sizePx?: number,
+): Promise<FlopCount> {
   // Building the layers initialises weights, so a backend must be ready.
   await tf.ready();
+  const topology = sizePx ? withInputSize(modelTopology, sizePx) : modelTopology;
   const model = await tf.models.modelFromJSON(
-    modelTopology as tf.io.ModelJSON['modelTopology'] as never,
+    topology as tf.io.ModelJSON['modelTopology'] as never,
   );
   try {
     return countModelFlops(model);

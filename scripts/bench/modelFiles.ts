@@ -8,7 +8,9 @@ import {
 } from '../../src/core/segmentation/SegmentationManifest';
 
 /** The validated manifest; the benchmark also needs its ONNX export. */
-export function readManifest(modelDir: string): SegmentationManifest & { onnxFile: string } {
+export function readManifest(
+  modelDir: string,
+): SegmentationManifest & { onnxFile: string } {
   const manifest = parseSegmentationManifest(
     JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8')),
   );

@@ -56,7 +56,8 @@ async function openRuntime(
   if (id === 'node-tfjs-wasm') {
     await tf.setBackend('wasm');
     await tf.ready();
-    if (tf.getBackend() !== 'wasm') throw new Error(`tfjs runs ${tf.getBackend()}, not wasm`);
+    if (tf.getBackend() !== 'wasm')
+      throw new Error(`tfjs runs ${tf.getBackend()}, not wasm`);
     let model = await tf.loadLayersModel(
       fileSystemIOHandler(join(options.modelDir, manifest.modelFile)),
     );
@@ -103,7 +104,8 @@ export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResu
     const report: BackendReport = {
       backend,
       variant,
-      actualBackend: backend === 'node-tfjs-wasm' ? 'tfjs wasm (Node)' : 'onnxruntime-node cpu',
+      actualBackend:
+        backend === 'node-tfjs-wasm' ? 'tfjs wasm (Node)' : 'onnxruntime-node cpu',
       ok: false,
       notes: [],
       timings: [],
@@ -139,7 +141,8 @@ export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResu
       });
       for (const m of group) m.report.ok = true;
     } catch (err) {
-      for (const m of group) m.report.error = err instanceof Error ? err.message : String(err);
+      for (const m of group)
+        m.report.error = err instanceof Error ? err.message : String(err);
     }
     for (const m of group) m.runtime.dispose();
   }

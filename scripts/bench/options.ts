@@ -130,9 +130,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error(`--readback must be probabilities or labels`);
   }
   const study = values.study as BenchOptions['study'];
-  if (!['cpu', 'all', 'none'].includes(study)) throw new Error('--study: cpu, all or none');
+  if (!['cpu', 'all', 'none'].includes(study))
+    throw new Error('--study: cpu, all or none');
   const fallbackGpu = values['fallback-gpu'] as BenchOptions['fallbackGpu'];
-  if (!['skip', 'run'].includes(fallbackGpu)) throw new Error('--fallback-gpu: skip or run');
+  if (!['skip', 'run'].includes(fallbackGpu))
+    throw new Error('--fallback-gpu: skip or run');
   const variants = list(values.variants!) as ModelVariant[];
   for (const v of variants) {
     if (v !== 'baseline' && v !== 'fold-bn') throw new Error(`unknown variant "${v}"`);
@@ -143,7 +145,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   return {
     modelDir: values['model-dir']!,
     studyDir:
-      values['study-dir'] ?? `${process.env.SHARED_DATA ?? '../shared/data'}/ct/ircadb-01/PATIENT_DICOM`,
+      values['study-dir'] ??
+      `${process.env.SHARED_DATA ?? '../shared/data'}/ct/ircadb-01/PATIENT_DICOM`,
     targets,
     backends,
     slices: Math.max(1, positiveInt(values.slices!, 'slices')),
@@ -156,7 +159,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     study,
     fallbackGpu,
     chromium: values.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromiumFlags: [...(values.gpu ? HARDWARE_GPU_FLAGS : []), ...values['chromium-flag']!],
+    chromiumFlags: [
+      ...(values.gpu ? HARDWARE_GPU_FLAGS : []),
+      ...values['chromium-flag']!,
+    ],
     requireHardwareGpu: values.gpu!,
     noBuild: values['no-build']!,
     outDir: values.out!,

@@ -61,8 +61,10 @@ function growth(memory: MemorySample[]): { mb?: number; of: Row['memoryGrowthOf'
 }
 
 export function isSoftwareGpu(backend: BackendId, adapter?: AdapterReport): boolean {
-  if (backend.endsWith('webgpu')) return !adapter?.available || !!adapter.isFallbackAdapter;
-  if (backend === 'tfjs-webgl') return /swiftshader|llvmpipe|software/i.test(adapter?.webglRenderer ?? '');
+  if (backend.endsWith('webgpu'))
+    return !adapter?.available || !!adapter.isFallbackAdapter;
+  if (backend === 'tfjs-webgl')
+    return /swiftshader|llvmpipe|software/i.test(adapter?.webglRenderer ?? '');
   return false;
 }
 
@@ -75,7 +77,8 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
   for (const r of reports) {
     for (const t of r.timings) {
       const peer = PEER[r.backend];
-      const peerTiming = peer === r.backend ? undefined : timing(peer, t.batch) ?? timing(peer, 1);
+      const peerTiming =
+        peer === r.backend ? undefined : (timing(peer, t.batch) ?? timing(peer, 1));
       const last = t.memory[t.memory.length - 1];
       const g = growth(t.memory);
       rows.push({
@@ -106,8 +109,14 @@ function fmt(v: number | undefined, digits = 1): string {
 function table(head: string[], body: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ');
+  return [
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+  ].join('\n');
 }
 
 export interface Comparison extends OutputComparison {
@@ -123,7 +132,19 @@ export function formatReport(
   const out: string[] = [];
   out.push(
     table(
-      ['backend', 'batch', 'median ms', 'p90 ms', 'min ms', 'slices/s', '× peer', 'GFLOP/s', 'tensors', 'tensor MB', 'Δmem MB'],
+      [
+        'backend',
+        'batch',
+        'median ms',
+        'p90 ms',
+        'min ms',
+        'slices/s',
+        '× peer',
+        'GFLOP/s',
+        'tensors',
+        'tensor MB',
+        'Δmem MB',
+      ],
       rows.map((r) => [
         r.backend + (r.software ? ' (software GPU)' : ''),
         String(r.batch),
@@ -139,14 +160,26 @@ export function formatReport(
       ]),
     ),
   );
-  out.push('× peer: the onnxruntime backend of the same kind (same batch) divided by this one; > 1 is faster.');
+  out.push(
+    '× peer: the onnxruntime backend of the same kind (same batch) divided by this one; > 1 is faster.',
+  );
 
   const studies = reports.filter((r) => r.study);
   if (studies.length > 0) {
     out.push('');
     out.push(
       table(
-        ['whole study', 'slices', 'batch', 'total s', 'load s', 'segment s', 'of which network s', 'measure s', 'largest tumour slice'],
+        [
+          'whole study',
+          'slices',
+          'batch',
+          'total s',
+          'load s',
+          'segment s',
+          'of which network s',
+          'measure s',
+          'largest tumour slice',
+        ],
         studies.map(({ study: s }) => [
           variantLabel(s!.backend, studies.find((r) => r.study === s)!.variant),
           String(s!.slices),
@@ -187,7 +220,9 @@ export function formatReport(
       ...(r.error ? [`ERROR: ${r.error}`] : []),
     ];
     if (notes.length) {
-      out.push(`${variantLabel(r.backend, r.variant)} (${r.actualBackend}): ${notes.join('; ')}`);
+      out.push(
+        `${variantLabel(r.backend, r.variant)} (${r.actualBackend}): ${notes.join('; ')}`,
+      );
     }
   }
   return out.join('\n');

@@ -8,11 +8,16 @@ import type { InputFile } from '../../src/core/dicom';
 
 /** File names of a folder (the app's loader sorts the slices itself). */
 export function listStudy(dir: string): string[] {
-  const names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
   if (names.length === 0) throw new Error(`no files in ${dir}`);
   return names;
 }
 
 export function readStudyFiles(dir: string, names: readonly string[]): InputFile[] {
-  return names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  return names.map((name) => ({
+    name,
+    bytes: new Uint8Array(readFileSync(join(dir, name))),
+  }));
 }

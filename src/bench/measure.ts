@@ -113,7 +113,10 @@ export async function collectOutputs(
   const plane = sizePx * sizePx;
   const out = new Float32Array(slices * plane * numLabels);
   for (let k = 0; k < slices; k++) {
-    const batch = await runtime.probabilities(input.subarray(k * plane, (k + 1) * plane), 1);
+    const batch = await runtime.probabilities(
+      input.subarray(k * plane, (k + 1) * plane),
+      1,
+    );
     out.set(toNhwc(batch, 1, plane, numLabels), k * plane * numLabels);
   }
   return out;

@@ -4,7 +4,13 @@ import type { AdapterReport } from '../types';
 interface AdapterLike {
   isFallbackAdapter?: boolean;
   features: { has(name: string): boolean };
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+  info?: {
+    vendor?: string;
+    architecture?: string;
+    device?: string;
+    description?: string;
+    isFallbackAdapter?: boolean;
+  };
 }
 
 /** The WebGL renderer string (SwiftShader means software rendering). */
@@ -16,7 +22,9 @@ function webglRenderer(): string | undefined {
 }
 
 export async function describeAdapter(): Promise<AdapterReport> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }).gpu;
+  const gpu = (
+    navigator as Navigator & { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }
+  ).gpu;
   const adapter = gpu ? await gpu.requestAdapter() : null;
   if (!adapter) return { available: false, webglRenderer: webglRenderer() };
   const info = adapter.info ?? {};

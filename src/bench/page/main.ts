@@ -9,7 +9,13 @@ import type { InputFile } from '../../core/dicom';
 import { parseSegmentationManifest } from '../../core/segmentation/SegmentationManifest';
 import { benchGroup, type GroupMember } from '../benchGroup';
 import { openStudyVolume, preprocessVolumeSlices } from '../study/openStudy';
-import type { BackendId, BackendReport, ModelVariant, PageConfig, RunSpec } from '../types';
+import type {
+  BackendId,
+  BackendReport,
+  ModelVariant,
+  PageConfig,
+  RunSpec,
+} from '../types';
 import { describeAdapter } from './adapter';
 import { openRuntime } from './openRuntime';
 
@@ -37,7 +43,9 @@ function parseRuns(text: string): RunSpec[] {
 
 async function run(reports: BackendReport[]): Promise<void> {
   const config = (await (await fetch('/bench-config.json')).json()) as PageConfig;
-  const manifest = parseSegmentationManifest(await (await fetch(config.manifestUrl)).json());
+  const manifest = parseSegmentationManifest(
+    await (await fetch(config.manifestUrl)).json(),
+  );
   const modelBase = config.manifestUrl.slice(0, config.manifestUrl.lastIndexOf('/'));
 
   const adapter = await describeAdapter();

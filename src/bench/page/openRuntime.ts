@@ -56,7 +56,8 @@ export async function openRuntime(
       'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
       'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
     });
-    if (!(await tf.setBackend(tfBackend))) throw new Error(`tfjs backend ${tfBackend} failed`);
+    if (!(await tf.setBackend(tfBackend)))
+      throw new Error(`tfjs backend ${tfBackend} failed`);
     await tf.ready();
     if (tf.getBackend() !== tfBackend) {
       throw new Error(`tfjs runs ${tf.getBackend()}, not ${tfBackend}`);

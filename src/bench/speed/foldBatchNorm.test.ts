@@ -6,14 +6,20 @@ import { foldBatchNorm } from './foldBatchNorm';
 function smallUnet(): tf.LayersModel {
   const L = tf.layers;
   const input = tf.input({ shape: [16, 16, 1] });
-  let a = L.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(input) as tf.SymbolicTensor;
+  let a = L.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(
+    input,
+  ) as tf.SymbolicTensor;
   a = L.batchNormalization({ epsilon: 1e-5 }).apply(a) as tf.SymbolicTensor;
   a = L.reLU().apply(a) as tf.SymbolicTensor;
   let b = L.maxPooling2d({ poolSize: 2 }).apply(a) as tf.SymbolicTensor;
-  b = L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', useBias: false }).apply(b) as tf.SymbolicTensor;
+  b = L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', useBias: false }).apply(
+    b,
+  ) as tf.SymbolicTensor;
   b = L.batchNormalization().apply(b) as tf.SymbolicTensor;
   b = L.activation({ activation: 'relu' }).apply(b) as tf.SymbolicTensor;
-  b = L.conv2dTranspose({ filters: 4, kernelSize: 2, strides: 2 }).apply(b) as tf.SymbolicTensor;
+  b = L.conv2dTranspose({ filters: 4, kernelSize: 2, strides: 2 }).apply(
+    b,
+  ) as tf.SymbolicTensor;
   b = L.batchNormalization().apply(b) as tf.SymbolicTensor;
   const c = L.concatenate().apply([a, b]) as tf.SymbolicTensor;
   const out = L.conv2d({ filters: 3, kernelSize: 1, activation: 'softmax' }).apply(c);
@@ -40,7 +46,11 @@ describe('foldBatchNorm', () => {
     const model = smallUnet();
     randomiseBatchNorms(model);
     const tensorsBefore = tf.memory().numTensors;
-    const { model: folded, foldedBatchNorms, mergedActivations } = await foldBatchNorm(tf, model);
+    const {
+      model: folded,
+      foldedBatchNorms,
+      mergedActivations,
+    } = await foldBatchNorm(tf, model);
     // Only the new model's weights were added.
     const weightCount = folded.weights.length;
     expect(tf.memory().numTensors - tensorsBefore).toBe(weightCount);
@@ -55,7 +65,8 @@ describe('foldBatchNorm', () => {
     const before = (model.predict(x) as tf.Tensor).dataSync();
     const after = (folded.predict(x) as tf.Tensor).dataSync();
     let maxDiff = 0;
-    for (let i = 0; i < before.length; i++) maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
+    for (let i = 0; i < before.length; i++)
+      maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
     expect(maxDiff).toBeLessThan(1e-5);
     model.dispose();
     folded.dispose();
@@ -68,7 +79,11 @@ describe('foldBatchNorm', () => {
     x = tf.layers.batchNormalization().apply(x);
     x = tf.layers.reLU({ maxValue: 6 }).apply(x);
     const model = tf.model({ inputs: input, outputs: x as tf.SymbolicTensor });
-    const { model: folded, foldedBatchNorms, mergedActivations } = await foldBatchNorm(tf, model);
+    const {
+      model: folded,
+      foldedBatchNorms,
+      mergedActivations,
+    } = await foldBatchNorm(tf, model);
 
     expect([foldedBatchNorms, mergedActivations]).toEqual([1, 0]);
     expect(folded.layers.map((l) => l.getClassName())).toContain('ReLU');

@@ -46,7 +46,8 @@ function isPlainRelu(layer: LayerJson): boolean {
 
 /** The single inbound layer name of a one-input, one-call layer, else undefined. */
 function soleInbound(layer: LayerJson): string | undefined {
-  if (layer.inbound_nodes.length !== 1 || layer.inbound_nodes[0].length !== 1) return undefined;
+  if (layer.inbound_nodes.length !== 1 || layer.inbound_nodes[0].length !== 1)
+    return undefined;
   const [name, node, tensor] = layer.inbound_nodes[0][0];
   return node === 0 && tensor === 0 ? name : undefined;
 }
@@ -66,7 +67,8 @@ export async function foldBatchNorm(
 
   const consumers = new Map<string, number>();
   const countRef = (name: string) => consumers.set(name, (consumers.get(name) ?? 0) + 1);
-  for (const l of layers) for (const node of l.inbound_nodes) for (const ref of node) countRef(ref[0]);
+  for (const l of layers)
+    for (const node of l.inbound_nodes) for (const ref of node) countRef(ref[0]);
   for (const ref of config.output_layers as InboundRef[]) countRef(ref[0]);
 
   // Which layer each removed layer's output now comes from.
@@ -77,12 +79,17 @@ export async function foldBatchNorm(
   for (const bn of layers) {
     if (bn.class_name !== 'BatchNormalization') continue;
     const axis = bn.config.axis;
-    if (axis !== -1 && axis !== 3 && !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1)) {
+    if (
+      axis !== -1 &&
+      axis !== 3 &&
+      !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1)
+    ) {
       continue;
     }
     const prevName = soleInbound(bn);
     const prev = prevName ? byName.get(prevName) : undefined;
-    if (!prev || !FOLDABLE.has(prev.class_name) || consumers.get(prev.name) !== 1) continue;
+    if (!prev || !FOLDABLE.has(prev.class_name) || consumers.get(prev.name) !== 1)
+      continue;
     if ((prev.config.activation ?? 'linear') !== 'linear') continue;
 
     foldInto.set(prev.name, bn.name);
@@ -91,9 +98,7 @@ export async function foldBatchNorm(
 
     // A ReLU that is the BN's only consumer becomes the conv's activation.
     if (consumers.get(bn.name) === 1) {
-      const next = layers.find(
-        (l) => isPlainRelu(l) && soleInbound(l) === bn.name,
-      );
+      const next = layers.find((l) => isPlainRelu(l) && soleInbound(l) === bn.name);
       if (next) {
         prev.config.activation = 'relu';
         replacedBy.set(next.name, prev.name);
@@ -145,7 +150,9 @@ function foldWeights(
 ): tfjs.Tensor[] {
   return tf.tidy(() => {
     const c = bn.getConfig() as Json;
-    const byRole = new Map(bn.weights.map((w, i) => [w.originalName.split('/').pop(), bn.getWeights()[i]]));
+    const byRole = new Map(
+      bn.weights.map((w, i) => [w.originalName.split('/').pop(), bn.getWeights()[i]]),
+    );
     const mean = byRole.get('moving_mean')!;
     const variance = byRole.get('moving_variance')!;
     const gamma = c.scale === false ? tf.onesLike(mean) : byRole.get('gamma')!;

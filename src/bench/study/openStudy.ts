@@ -43,7 +43,11 @@ export function preprocessVolumeSlices(
   const hu = new Float32Array(layout.height * layout.width);
   indices.forEach((k, i) => {
     readAxialSlice(volume.voxels, layout, k, hu);
-    preprocessSlice({ ...layout, hu }, manifest, out.subarray(i * S * S, (i + 1) * S * S));
+    preprocessSlice(
+      { ...layout, hu },
+      manifest,
+      out.subarray(i * S * S, (i + 1) * S * S),
+    );
   });
   return out;
 }

@@ -50,7 +50,12 @@ export async function segmentStudy(p: StudyParams): Promise<StudyTiming> {
   const t0 = p.now();
   const volume = await openStudyVolume(p.files);
   const t1 = p.now();
-  const labels = await segmentVolume({ volume, manifest: p.manifest, model, batchSize: p.batch });
+  const labels = await segmentVolume({
+    volume,
+    manifest: p.manifest,
+    model,
+    batchSize: p.batch,
+  });
   const t2 = p.now();
   const measurements = measureLabels(labels);
   const t3 = p.now();
