@@ -20,9 +20,9 @@ export interface Logger {
 
 /** Returns a logger whose lines start with `[name]`. */
 export function getLogger(name: string): Logger {
-  const emit = (level: LogLevel, args: unknown[]) => {
+  const emit = (level: Exclude<LogLevel, 'silent'>, args: unknown[]) => {
     if (ORDER[level] < ORDER[currentLevel]) return;
-    const sink = level === 'debug' ? console.debug : console[level];
+    const sink = console[level];
     sink(`[${name}]`, ...args);
   };
   return {
