@@ -104,4 +104,13 @@ test('axial screenshot of the phantom looks like an abdominal CT', async ({
   expect(at.leftKidney[0]).toBeGreaterThan(at.rightKidney[0] + 100);
   expect(at.vertebralBody[1]).toBeGreaterThan(at.abdominalMuscle[1] + 100);
   expect(at.tumour[0]).toBeGreaterThan(at.vertebralBody[0]);
+  const edges = page.getByTestId('edge-labels-axial');
+  await expect(edges.locator('.edge-top')).toHaveText('A');
+  await expect(edges.locator('.edge-right')).toHaveText('L');
+  await expect(page.getByTestId('edge-labels-coronal').locator('.edge-top')).toHaveText(
+    'S',
+  );
+  await expect(page.getByTestId('edge-labels-sagittal').locator('.edge-left')).toHaveText(
+    'A',
+  );
 });

@@ -22,6 +22,7 @@ import { keyAction } from './keyboardActions';
 import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
 import { releaseCornerstoneVolume, toCornerstoneVolume } from './toCornerstoneVolume';
 import { sliceOfView, type ViewSlice } from './sliceOfView';
+import { orientationLabels, type EdgeLabels } from './orientationLabels';
 import { nextViewerIds, VIEW_NAMES, type ViewName } from './viewportIds';
 import {
   DEFAULT_PRESET,
@@ -38,9 +39,17 @@ const ORIENTATION: Record<ViewName, Enums.OrientationAxis> = {
   sagittal: Enums.OrientationAxis.SAGITTAL,
 };
 
+/** What a view's overlay shows about its camera. */
+export interface ViewState {
+  /** Slice in volume index order (0-based). */
+  slice: ViewSlice;
+  /** Patient directions at the view's edges. */
+  labels: EdgeLabels;
+}
+
 export interface ViewerListener {
-  /** The slice shown in a view changed (index is 0-based). */
-  onSlice(view: ViewName, index: number, count: number): void;
+  /** The slice shown in a view, or its camera, changed. */
+  onView(view: ViewName, state: ViewState): void;
   /** The shared display window changed. */
   onWindow(widthHu: number, levelHu: number): void;
   /** The voxel under the mouse changed (null: outside the volume). */
@@ -236,8 +245,11 @@ export class StudyViewer {
 
   private reportSlice(name: ViewName): void {
     if (!this.volume) return;
-    const { index, count } = this.sliceOf(name);
-    this.listener.onSlice(name, index, count);
+    const camera = this.viewport(name).getCamera();
+    this.listener.onView(name, {
+      slice: this.sliceOf(name),
+      labels: orientationLabels(camera.viewUp as Vec3, camera.viewPlaneNormal as Vec3),
+    });
   }
 
   private onMouseMove(name: ViewName, e: MouseEvent): void {

@@ -1,6 +1,7 @@
 /**
  * One view: the element Cornerstone draws into, and its overlay — the view's
- * name, a slice counter and the HU under the mouse.
+ * name, a slice counter, patient-direction letters at the edges and the HU
+ * under the mouse.
  */
 import type { ViewName } from '../../../viewer/viewportIds';
 import type { ViewOverlay } from './useStudyViewer';
@@ -12,7 +13,9 @@ interface ViewPaneProps {
 }
 
 export function ViewPane({ name, overlay, elementRef }: ViewPaneProps) {
-  const { slice, probe } = overlay;
+  const { view, probe } = overlay;
+  const slice = view?.slice;
+  const labels = view?.labels;
   return (
     <div className={`view view-${name}`}>
       <div
@@ -30,6 +33,18 @@ export function ViewPane({ name, overlay, elementRef }: ViewPaneProps) {
           {probe ? `${probe.hu.toFixed(0)} HU  [${probe.ijk.join(', ')}]` : ''}
         </span>
       </div>
+      {labels && (
+        <div
+          className="edge-labels"
+          data-testid={`edge-labels-${name}`}
+          aria-hidden="true"
+        >
+          <span className="edge-top">{labels.top}</span>
+          <span className="edge-bottom">{labels.bottom}</span>
+          <span className="edge-left">{labels.left}</span>
+          <span className="edge-right">{labels.right}</span>
+        </div>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { autoWindow } from '../../../core/volume/autoWindow';
 import { DEFAULT_PRESET } from '../../../viewer/windowPresets';
 import { setCurrentViewer } from '../../../viewer/currentViewer';
 import type { VoxelProbe } from '../../../viewer/probeVoxel';
-import { StudyViewer } from '../../../viewer/StudyViewer';
+import { StudyViewer, type ViewState } from '../../../viewer/StudyViewer';
 import type { ViewName } from '../../../viewer/viewportIds';
 
 const log = getLogger('viewer-panel');
@@ -22,14 +22,14 @@ const log = getLogger('viewer-panel');
 let previousTeardown: Promise<void> = Promise.resolve();
 
 export interface ViewOverlay {
-  slice: { index: number; count: number } | null;
+  view: ViewState | null;
   probe: VoxelProbe | null;
 }
 
 const EMPTY: Record<ViewName, ViewOverlay> = {
-  axial: { slice: null, probe: null },
-  coronal: { slice: null, probe: null },
-  sagittal: { slice: null, probe: null },
+  axial: { view: null, probe: null },
+  coronal: { view: null, probe: null },
+  sagittal: { view: null, probe: null },
 };
 
 /**
@@ -49,8 +49,8 @@ export function useStudyViewer(volume: Volume | null, isHu: boolean) {
   useEffect(() => {
     const els = elements.current as Record<ViewName, HTMLDivElement>;
     const viewer = new StudyViewer(els, {
-      onSlice: (view, index, count) =>
-        setOverlays((o) => ({ ...o, [view]: { ...o[view], slice: { index, count } } })),
+      onView: (name, state) =>
+        setOverlays((o) => ({ ...o, [name]: { ...o[name], view: state } })),
       onWindow: (widthHu, levelHu) => setWindowHu({ widthHu, levelHu }),
       onProbe: (view, probe) =>
         setOverlays((o) => ({ ...o, [view]: { ...o[view], probe } })),
