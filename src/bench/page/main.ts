@@ -65,10 +65,12 @@ async function run(reports: BackendReport[]): Promise<void> {
     report.modelLoadMs = now() - t0;
     report.actualBackend = opened.actualBackend;
     report.variantDetail = opened.variantDetail;
+    // Variants differ only inside the network: the table shows that gain.
     const study =
+      report.variant === 'baseline' &&
       config.studyKinds.includes(opened.runtime.kind) &&
       !(gpu && software && config.fallbackGpu === 'skip');
-    if (!study && config.studyKinds.length > 0) {
+    if (!study && config.studyKinds.length > 0 && report.variant === 'baseline') {
       report.notes.push('whole study not timed on this backend (see --study)');
     }
     members.push({ report, runtime: opened.runtime, study });
