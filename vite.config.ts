@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { serveModels } from './scripts/vite/serveModels';
+import { serveModels } from './scripts/vite/serveModels';
 
 // Cornerstone's DICOM loader ships web workers and WASM codecs that Vite's
 // dependency pre-bundler must not touch in dev; its CommonJS glue must be.
 export default defineConfig({
-  plugins: [react()],
+  // /models/… (networks, manifests, model cards) from models/, in dev and in dist.
+  plugins: [react(), serveModels(fileURLToPath(new URL('./models', import.meta.url)))],
   worker: { format: 'es' },
   optimizeDeps: {
     exclude: ['@cornerstonejs/dicom-image-loader'],
