@@ -2,7 +2,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { serveModels } from './scripts/vite/serveModels';
-import { serveModels } from './scripts/vite/serveModels';
 
 // Cornerstone's DICOM loader ships web workers and WASM codecs that Vite's
 // dependency pre-bundler must not touch in dev; its CommonJS glue must be.

@@ -22,9 +22,8 @@ const MIME: Record<string, string> = {
 };
 
 /** Folder of each served model, by its URL name. */
-function modelFolders(root: string): Record<string, string> {
+function modelFolders(models: string): Record<string, string> {
   const folders: Record<string, string> = {};
-  const models = join(root, 'models');
   if (existsSync(models)) {
     for (const name of readdirSync(models)) {
       if (statSync(join(models, name)).isDirectory()) folders[name] = join(models, name);
@@ -55,6 +54,7 @@ function middleware(root: string) {
   };
 }
 
+/** @param root - the `models/` folder */
 export function serveModels(root: string): Plugin {
   return {
     name: 'nephroplan-serve-models',
