@@ -12,6 +12,7 @@ export function SeriesPicker() {
   const selected = useStudyStore((s) => s.selectedIndex);
   const busy = useStudyStore((s) => s.status === 'building' || s.status === 'reading');
   if (!study || study.series.length === 0) return null;
+  const open = (i: number) => !busy && i !== selected && void openSeriesAt(i);
 
   return (
     <section className="panel series-picker" aria-label="Series">
@@ -34,7 +35,9 @@ export function SeriesPicker() {
               className={i === selected ? 'selected' : undefined}
               data-testid="series-row"
               aria-selected={i === selected}
-              onClick={() => !busy && i !== selected && void openSeriesAt(i)}
+              tabIndex={0}
+              onClick={() => open(i)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open(i)}
             >
               <td
                 title={`${summary.plane}, ${summary.columns}×${summary.rows}, ${summary.encoding}`}

@@ -48,5 +48,6 @@ const INITIAL = {
 export const useSegmentationStore = create<SegmentationState>((set) => ({
   ...INITIAL,
   set: (partial) => set(partial),
-  reset: () => set((s) => ({ ...INITIAL, backend: s.backend, labelsVersion: s.labelsVersion + 1 })),
+  reset: () =>
+    set((s) => ({ ...INITIAL, backend: s.backend, labelsVersion: s.labelsVersion + 1 })),
 }));

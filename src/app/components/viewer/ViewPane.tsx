@@ -6,13 +6,20 @@
 import type { ViewName } from '../../../viewer/viewportIds';
 import type { ViewOverlay } from './useStudyViewer';
 
+/** Integers as they are; fractional values (rescaled floats) to 0.1. */
+function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
 interface ViewPaneProps {
   name: ViewName;
   overlay: ViewOverlay;
+  /** Unit of the voxel values: "HU" for CT, else "" (e.g. MR signal). */
+  unit: string;
   elementRef: (el: HTMLDivElement | null) => void;
 }
 
-export function ViewPane({ name, overlay, elementRef }: ViewPaneProps) {
+export function ViewPane({ name, overlay, unit, elementRef }: ViewPaneProps) {
   const { view, probe } = overlay;
   const slice = view?.slice;
   const labels = view?.labels;
@@ -30,7 +37,9 @@ export function ViewPane({ name, overlay, elementRef }: ViewPaneProps) {
           {slice ? `${slice.index + 1} / ${slice.count}` : ''}
         </span>
         <span className="hu-readout" data-testid={`hu-readout-${name}`}>
-          {probe ? `${probe.hu.toFixed(0)} HU  [${probe.ijk.join(', ')}]` : ''}
+          {probe
+            ? `${formatValue(probe.hu)}${unit ? ` ${unit}` : ''}  [${probe.ijk.join(', ')}]`
+            : ''}
         </span>
       </div>
       {labels && (

@@ -34,6 +34,7 @@ export function ViewerPanel() {
             key={name}
             name={name}
             overlay={overlays[name]}
+            unit={isHu ? 'HU' : ''}
             elementRef={(el) => {
               elements.current[name] = el;
             }}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import manifestJson from '../../../../models/planning/manifest.json';
+import { parsePlanningManifest } from '../../../core/planning/PlanningManifest';
+import { EMPTY_FORM, type PlanningForm } from '../../store/planningStore';
+import { checkPlanningForm, parseDecimal } from './clinicalForm';
+
+const manifest = parsePlanningManifest(manifestJson);
+
+const form = (partial: Partial<PlanningForm>): PlanningForm => ({
+  ...EMPTY_FORM,
+  ageYears: '60',
+  bmi: '28',
+  sizeCm: '4.2',
+  ...partial,
+});
+
+describe('parseDecimal', () => {
+  it('reads plain numbers and a decimal comma', () => {
+    expect(parseDecimal(' 4.2 ')).toBe(4.2);
+    expect(parseDecimal('4,2')).toBe(4.2);
+    expect(parseDecimal('60')).toBe(60);
+    expect(parseDecimal('.5')).toBe(0.5);
+  });
+  it('rejects units, exponents, words and empty fields', () => {
+    for (const t of ['', ' ', '4 cm', '1e2', 'abc', '4.2.1', '4,2,1', '0x10']) {
+      expect(parseDecimal(t), t).toBeNaN();
+    }
+  });
+});
+
+describe('checkPlanningForm', () => {
+  it('gives the clinical inputs when every field is valid', () => {
+    const c = checkPlanningForm(form({}), manifest);
+    expect(c.errors).toEqual({});
+    expect(c.clinical).toEqual({ ageYears: 60, bmi: 28, sizeCm: 4.2 });
+  });
+
+  it('names each bad field with its unit', () => {
+    const c = checkPlanningForm(form({ ageYears: 'sixty', bmi: '', sizeCm: '0' }), manifest);
+    expect(c.clinical).toBeNull();
+    expect(c.errors.ageYears).toBe('Age must be a number (years).');
+    expect(c.errors.bmi).toBe('BMI must be a number (kg/m²).');
+    expect(c.errors.sizeCm).toBe('Radiological size must be between 0.1 and 40 cm.');
+  });
+
+  it('warns outside the training range but still plans', () => {
+    const c = checkPlanningForm(form({ sizeCm: '20' }), manifest);
+    expect(c.clinical?.sizeCm).toBe(20);
+    expect(c.warnings.sizeCm).toMatch(/outside the training data \(1\.2–16\.2 cm\)/);
+  });
+
+  it('computes BMI from height and weight', () => {
+    const c = checkPlanningForm(
+      form({ bmiMode: 'heightWeight', bmi: 'ignored', heightCm: '180', weightKg: '81' }),
+      manifest,
+    );
+    expect(c.computedBmi).toBeCloseTo(25, 10);
+    expect(c.clinical?.bmi).toBeCloseTo(25, 10);
+  });
+
+  it('reports height and weight errors, not a second BMI error', () => {
+    const c = checkPlanningForm(
+      form({ bmiMode: 'heightWeight', heightCm: '1.80', weightKg: '' }),
+      manifest,
+    );
+    expect(c.errors.heightCm).toBe('Height must be between 50 and 250 cm.');
+    expect(c.errors.weightKg).toBe('Weight must be a number (kg).');
+    expect(c.errors.bmi).toBeUndefined();
+    expect(c.clinical).toBeNull();
+  });
+
+  it('rejects an impossible BMI computed from plausible entries', () => {
+    const c = checkPlanningForm(
+      form({ bmiMode: 'heightWeight', heightCm: '250', weightKg: '20' }),
+      manifest,
+    );
+    expect(c.errors.bmi).toBe('BMI must be between 10 and 90 kg/m².');
+  });
+});
