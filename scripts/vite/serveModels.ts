@@ -7,13 +7,20 @@
  * `NEPHROPLAN_SEG_MODEL_DIR` replaces `models/segmentation` (tests point it at
  * a small test network while no trained one exists).
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** Files a browser needs; checkpoints and ONNX files stay out. */
-const SERVED = /^(manifest\.json|model\.json|evaluation\.json|MODEL_CARD\.md|[\w.-]+\.bin)$/;
+const SERVED =
+  /^(manifest\.json|model\.json|evaluation\.json|MODEL_CARD\.md|[\w.-]+\.bin)$/;
 
 const MIME: Record<string, string> = {
   '.json': 'application/json',

@@ -36,7 +36,10 @@ describe('checkPlanningForm', () => {
   });
 
   it('names each bad field with its unit', () => {
-    const c = checkPlanningForm(form({ ageYears: 'sixty', bmi: '', sizeCm: '0' }), manifest);
+    const c = checkPlanningForm(
+      form({ ageYears: 'sixty', bmi: '', sizeCm: '0' }),
+      manifest,
+    );
     expect(c.clinical).toBeNull();
     expect(c.errors.ageYears).toBe('Age must be a number (years).');
     expect(c.errors.bmi).toBe('BMI must be a number (kg/m²).');
