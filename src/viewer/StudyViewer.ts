@@ -191,6 +191,14 @@ export class StudyViewer {
     return rangeToWindow(range.lower, range.upper);
   }
 
+  /**
+   * Cornerstone identifiers of this viewer, for code that adds to the views
+   * (e.g. a segmentation labelmap on the shown volume).
+   */
+  cornerstoneIds(): { engineId: string; toolGroupId: string; volumeId?: string } {
+    return { ...this.ids, volumeId: this.volumeId };
+  }
+
   /** The canvas a view draws into. */
   canvasOf(view: ViewName): HTMLCanvasElement {
     return this.viewport(view).canvas;

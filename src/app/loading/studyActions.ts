@@ -16,6 +16,12 @@ import type { NamedFile } from './readDroppedItems';
 const log = getLogger('study');
 const set = useStudyStore.setState;
 
+/**
+ * Generation of the latest load or series change: a slower, older request
+ * that finishes later must not overwrite a newer one.
+ */
+let generation = 0;
+
 async function readAll(files: NamedFile[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const { path, file } of files) {
@@ -41,6 +47,7 @@ function settledStatus() {
  * @param isExample - true for the built-in synthetic phantom
  */
 export async function loadFiles(files: NamedFile[] | InputFile[], isExample = false) {
+  const mine = ++generation;
   set({
     status: 'reading',
     progress: { label: 'Reading files', done: 0, total: files.length },
@@ -49,6 +56,7 @@ export async function loadFiles(files: NamedFile[] | InputFile[], isExample = fa
     files.length > 0 && 'file' in files[0]
       ? await readAll(files as NamedFile[])
       : (files as InputFile[]);
+  if (mine !== generation) return;
   const study = loadStudyFromFiles(inputs);
   log.info('loaded', study.series.length, 'series,', study.skipped.length, 'skipped');
 
@@ -57,13 +65,19 @@ export async function loadFiles(files: NamedFile[] | InputFile[], isExample = fa
     return;
   }
   set({ study, isExample, loadMessages: study.messages, progress: null });
-  await openSeriesAt(study.defaultIndex);
+  await openSeriesAt(study.defaultIndex, mine);
 }
 
-/** Builds and shows series `index` of the current study. */
-export async function openSeriesAt(index: number) {
+/**
+ * Builds and shows series `index` of the current study.
+ *
+ * @param index - position in the study's series list
+ * @param claimed - generation already claimed by the calling load
+ */
+export async function openSeriesAt(index: number, claimed?: number) {
   const series = useStudyStore.getState().study?.series[index];
   if (!series) return;
+  const mine = claimed ?? ++generation;
   const previousIndex = useStudyStore.getState().selectedIndex;
   set({ status: 'building', selectedIndex: index });
   try {
@@ -80,6 +94,7 @@ export async function openSeriesAt(index: number) {
       seriesMessages: opened.warnings,
     });
   } catch (err) {
+    if (mine !== generation) return;
     const message: StudyMessage = {
       level: 'error',
       code: 'decode-error',
