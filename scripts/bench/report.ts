@@ -35,6 +35,8 @@ export interface Row {
   slicesPerSecond: number;
   /** Peer's median / this median at the same batch (> 1: faster than the peer). */
   speedVsPeer?: number;
+  /** The same from the fastest samples (steadier on a loaded machine). */
+  speedVsPeerBest?: number;
   gflopsPerSecond: number;
   /** Live tfjs tensors and their bytes after the last repetition. */
   tensors?: number;
@@ -90,6 +92,7 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
         minMs: t.minMs,
         slicesPerSecond: t.slicesPerSecond,
         speedVsPeer: peerTiming ? peerTiming.medianMs / t.medianMs : undefined,
+        speedVsPeerBest: peerTiming ? peerTiming.minMs / t.minMs : undefined,
         gflopsPerSecond: flopsPerSlice / 1e9 / (t.medianMs / 1000),
         tensors: last?.numTensors,
         tensorMB: last?.tensorBytes !== undefined ? last.tensorBytes / MB : undefined,
@@ -140,6 +143,7 @@ export function formatReport(
         'min ms',
         'slices/s',
         '× peer',
+        '× peer best',
         'GFLOP/s',
         'tensors',
         'tensor MB',
@@ -153,6 +157,7 @@ export function formatReport(
         fmt(r.minMs),
         fmt(r.slicesPerSecond, 2),
         fmt(r.speedVsPeer, 2),
+        fmt(r.speedVsPeerBest, 2),
         fmt(r.gflopsPerSecond, 2),
         r.tensors === undefined ? '—' : String(r.tensors),
         fmt(r.tensorMB),
@@ -161,7 +166,8 @@ export function formatReport(
     ),
   );
   out.push(
-    '× peer: the onnxruntime backend of the same kind (same batch) divided by this one; > 1 is faster.',
+    '× peer: time of the onnxruntime backend of the same kind (same batch) / this time, from ' +
+      'the medians (best: from the fastest samples); > 1 is faster. Timed interleaved.',
   );
 
   const studies = reports.filter((r) => r.study);
