@@ -17,6 +17,8 @@ import { voxelToWorld } from '../core/volume/voxelGeometry';
 import { dot } from '../core/volume/vec3';
 import { getLogger } from '../core/log/logger';
 import { createToolGroup } from './createToolGroup';
+import { setEditTool, type EditToolName } from './labelmap/editTools';
+import { LabelmapOverlay } from './labelmap/LabelmapOverlay';
 import { initCornerstone } from './initCornerstone';
 import { keyAction } from './keyboardActions';
 import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
@@ -63,6 +65,7 @@ export class StudyViewer {
   private syncingWindow = false;
   private initialWindow: { widthHu: number; levelHu: number } = DEFAULT_PRESET;
   private readonly cleanups: (() => void)[] = [];
+  private overlay: Promise<LabelmapOverlay> | undefined;
   private readonly ids = nextViewerIds();
 
   constructor(
@@ -103,6 +106,7 @@ export class StudyViewer {
     initialWindow: { widthHu: number; levelHu: number } = DEFAULT_PRESET,
   ): Promise<void> {
     const engine = this.requireEngine();
+    this.removeLabels();
     const previous = this.volumeId;
     this.volume = volume;
     this.volumeId = toCornerstoneVolume(volume);
@@ -114,6 +118,51 @@ export class StudyViewer {
     // first view has already drawn (blank); draw all views once more.
     await new Promise((r) => requestAnimationFrame(r));
     engine.render();
+  }
+
+  /**
+   * The segmentation overlay of the shown volume, created on first use.
+   *
+   * @param onEdited - called after each brush or eraser stroke
+   */
+  labels(onEdited: () => void): Promise<LabelmapOverlay> {
+    if (!this.volumeId) return Promise.reject(new Error('no volume shown'));
+    this.overlay ??= LabelmapOverlay.create({
+      referencedVolumeId: this.volumeId,
+      viewportIds: VIEW_NAMES,
+      onEdited,
+    });
+    return this.overlay;
+  }
+
+  /** The overlay if one exists (created by `labels`). */
+  currentLabels(): Promise<LabelmapOverlay> | undefined {
+    return this.overlay;
+  }
+
+  /** Removes the segmentation overlay, if any. */
+  removeLabels(): void {
+    const overlay = this.overlay;
+    this.overlay = undefined;
+    this.setEditTool('none', 1);
+    void overlay?.then(
+      (o) => {
+        o.destroy();
+        this.engine?.render();
+      },
+      () => undefined,
+    );
+  }
+
+  /** Left-button tool: window/level ('none'), brush or eraser. */
+  setEditTool(tool: EditToolName, radiusMm: number): void {
+    const group = ToolGroupManager.getToolGroup(this.ids.toolGroupId);
+    if (group) setEditTool(group, tool, radiusMm);
+  }
+
+  /** Redraws all views. */
+  render(): void {
+    this.engine?.render();
   }
 
   /** Applies a window (HU) to all views. */
@@ -212,6 +261,7 @@ export class StudyViewer {
   /** Releases Cornerstone resources and listeners. */
   destroy(): void {
     for (const c of this.cleanups.splice(0)) c();
+    this.removeLabels();
     ToolGroupManager.destroyToolGroup(this.ids.toolGroupId);
     if (this.volumeId) releaseCornerstoneVolume(this.volumeId);
     this.engine?.destroy();

@@ -1,6 +1,7 @@
 /**
  * Mouse bindings shared by the three views: left drag window/level,
- * right drag zoom, middle drag (or Shift + left drag) pan, wheel scroll.
+ * right drag zoom, middle drag (or Shift + left drag) pan, wheel scroll;
+ * brush and eraser (passive until labelmap/editTools.ts activates one).
  */
 import {
   Enums as ToolEnums,
@@ -10,6 +11,7 @@ import {
   WindowLevelTool,
   ZoomTool,
 } from '@cornerstonejs/tools';
+import { addEditTools } from './labelmap/editTools';
 
 const { MouseBindings, KeyboardBindings } = ToolEnums;
 
@@ -35,5 +37,6 @@ export function createToolGroup(toolGroupId: string) {
   group.setToolActive(StackScrollTool.toolName, {
     bindings: [{ mouseButton: MouseBindings.Wheel }],
   });
+  addEditTools(group);
   return group;
 }

@@ -5,6 +5,7 @@
 import { init as initCore } from '@cornerstonejs/core';
 import {
   addTool,
+  BrushTool,
   init as initTools,
   PanTool,
   StackScrollTool,
@@ -19,7 +20,7 @@ export function initCornerstone(): Promise<void> {
   started ??= (async () => {
     initCore();
     initTools();
-    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool])
+    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, BrushTool])
       addTool(tool);
   })();
   return started;

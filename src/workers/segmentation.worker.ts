@@ -5,6 +5,7 @@
  * the logic is in segmentationWorkerHandler.ts. Start it through
  * segmentationClient.ts.
  */
+import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../core/inference/initBackend';
 import { loadSegmentationModel } from '../core/inference/loadSegmentationModel';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
@@ -18,6 +19,10 @@ const handle = createSegmentationWorkerHandler({
     scope.postMessage(message, transfer),
   initBackend: (options) => initBackend({ ...options, wasmPaths: TFJS_WASM_URLS }),
   loadModel: (manifestUrl) => loadSegmentationModel(manifestUrl),
+  memory: () => {
+    const { numTensors, numBytes } = tf.memory();
+    return { numTensors, numBytes };
+  },
 });
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {

@@ -39,6 +39,14 @@ export interface RunOptions {
   batchSize?: number;
   /** Move the voxel buffer to the worker instead of copying it (the volume becomes unusable). */
   transferVoxels?: boolean;
+  /** Return the network's argmax labels without post-processing. */
+  raw?: boolean;
+}
+
+/** tfjs memory in the worker. */
+export interface WorkerMemory {
+  numTensors: number;
+  numBytes: number;
 }
 
 export interface SegmentationResult {
@@ -55,6 +63,8 @@ export interface SegmentationClient {
   run(volume: Volume, options?: RunOptions): Promise<SegmentationResult>;
   /** Measures a label volume in the worker (e.g. after a manual edit); labels are copied. */
   measure(labels: LabelVolume): Promise<Measurements>;
+  /** Live tfjs tensors and bytes in the worker (leak checks). */
+  memory(): Promise<WorkerMemory>;
   /** Stops the worker; pending runs reject. */
   dispose(): void;
 }
@@ -94,6 +104,7 @@ export async function createSegmentationClient(
   type Pending = {
     resolve(result: SegmentationResult): void;
     measured?(measurements: Measurements): void;
+    memory?(memory: WorkerMemory): void;
     reject(err: Error): void;
     onProgress?: (p: SegmentationProgress) => void;
   };
@@ -122,7 +133,9 @@ export async function createSegmentationClient(
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m.progress);
     pending.delete(m.id);
-    if (m.type === 'measurements') {
+    if (m.type === 'memory') {
+      p.memory?.({ numTensors: m.numTensors, numBytes: m.numBytes });
+    } else if (m.type === 'measurements') {
       p.measured?.(m.measurements);
     } else if (m.type === 'result') {
       p.resolve({
@@ -170,7 +183,13 @@ export async function createSegmentationClient(
           ? [volume.voxels.buffer as ArrayBuffer]
           : [];
         worker.postMessage(
-          { type: 'run', id, volume, batchSize: runOptions.batchSize },
+          {
+            type: 'run',
+            id,
+            volume,
+            batchSize: runOptions.batchSize,
+            raw: runOptions.raw,
+          },
           transfer,
         );
       });
@@ -181,6 +200,14 @@ export async function createSegmentationClient(
       return new Promise<Measurements>((resolve, reject) => {
         pending.set(id, { resolve: () => {}, measured: resolve, reject });
         worker.postMessage({ type: 'measure', id, labels });
+      });
+    },
+
+    memory() {
+      const id = nextId++;
+      return new Promise<WorkerMemory>((resolve, reject) => {
+        pending.set(id, { resolve: () => {}, memory: resolve, reject });
+        worker.postMessage({ type: 'memory', id });
       });
     },
 

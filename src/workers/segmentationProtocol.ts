@@ -14,6 +14,11 @@
  * - `measure`: re-measure `labels` (after a manual edit) off the main thread.
  *   Answered by `measurements` or `error` with the same `id`; allowed while
  *   a run is in progress.
+ * - `memory`: report tfjs's live tensors and bytes (leak checks). Answered
+ *   by `memory` with the same `id`.
+ *
+ * A `run` with `raw: true` returns the network's argmax labels without the
+ * post-processing (backend comparisons).
  *
  * The `result` labels buffer is transferred to the app, not copied.
  */
@@ -24,9 +29,10 @@ import type { LabelVolume, Volume } from '../core/volume/Volume';
 
 export type ToWorker =
   | { type: 'init'; manifestUrl: string; backend?: string | null }
-  | { type: 'run'; id: number; volume: Volume; batchSize?: number }
+  | { type: 'run'; id: number; volume: Volume; batchSize?: number; raw?: boolean }
   | { type: 'cancel'; id: number }
-  | { type: 'measure'; id: number; labels: LabelVolume };
+  | { type: 'measure'; id: number; labels: LabelVolume }
+  | { type: 'memory'; id: number };
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendChoice; model: { name: string; version: string } }
@@ -40,5 +46,6 @@ export type FromWorker =
       durationSec: number;
     }
   | { type: 'measurements'; id: number; measurements: Measurements }
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -16,6 +16,8 @@ export interface WorkerHandlerDeps {
   post(message: FromWorker, transfer?: Transferable[]): void;
   initBackend(options: InitBackendOptions): Promise<BackendChoice>;
   loadModel(manifestUrl: string): Promise<SegmentationModel>;
+  /** tfjs's live tensors and bytes (tf.memory()); absent: reported as -1. */
+  memory?(): { numTensors: number; numBytes: number };
 }
 
 function isAbort(err: unknown): boolean {
@@ -62,6 +64,7 @@ export function createSegmentationWorkerHandler(deps: WorkerHandlerDeps) {
         manifest: model.manifest,
         model: model.sliceModel,
         batchSize: message.batchSize,
+        postprocess: message.raw ? false : undefined,
         signal: controller.signal,
         onProgress: (progress) => deps.post({ type: 'progress', id, progress }),
       });
@@ -93,6 +96,11 @@ export function createSegmentationWorkerHandler(deps: WorkerHandlerDeps) {
           deps.post({ type: 'error', id: message.id, message: (err as Error).message });
         }
         return Promise.resolve();
+      case 'memory': {
+        const m = deps.memory?.() ?? { numTensors: -1, numBytes: -1 };
+        deps.post({ type: 'memory', id: message.id, ...m });
+        return Promise.resolve();
+      }
       case 'cancel':
         if (current?.id === message.id) current.controller.abort();
         return Promise.resolve();

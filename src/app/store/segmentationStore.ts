@@ -1,7 +1,8 @@
 /**
  * The segmentation of the study on screen: the label map (0 background,
  * 1 kidney, 2 tumour) on the volume's grid, its measurements, and the state of
- * the run that makes it.
+ * the run that makes it; plus how the overlay shows it, the editing tool and
+ * the undo stack of manual edits.
  *
  * Written by the segmentation panel (run, cancel, brush edits, undo); read by
  * the viewer overlay and by the planning panel, which re-plans whenever
@@ -12,13 +13,33 @@ import type { BackendChoice } from '../../core/inference/chooseBackend';
 import type { Measurements } from '../../core/measurements/Measurements';
 import type { SegmentationProgress } from '../../core/segmentation/segmentVolume';
 import type { LabelVolume } from '../../core/volume/Volume';
+import type { OverlayDisplay } from '../../viewer/labelmap/overlayDisplay';
+import { DEFAULT_OVERLAY_DISPLAY } from '../../viewer/labelmap/overlayDisplay';
 
-export type SegmentationStatus = 'idle' | 'loading-model' | 'running' | 'done' | 'failed';
+export type SegmentationStatus =
+  | 'idle'
+  | 'loading-model'
+  | 'running'
+  | 'done'
+  | 'cancelled'
+  | 'failed';
+
+/** Mouse tool of the views: window/level (none), paint a label, erase. */
+export type EditTool = 'none' | 'brush' | 'eraser';
+
+/** One manual edit: the voxels it changed and their labels before and after. */
+export interface LabelEdit {
+  indices: Uint32Array;
+  before: Uint8Array;
+  after: Uint8Array;
+}
 
 export interface SegmentationState {
   status: SegmentationStatus;
   /** Which tfjs backend runs, and why; null before the model is loaded. */
   backend: BackendChoice | null;
+  /** Name and version of the loaded network; null before it is loaded. */
+  model: { name: string; version: string } | null;
   progress: SegmentationProgress | null;
   /** The current label map, edits included; null until a run finishes. */
   labels: LabelVolume | null;
@@ -28,26 +49,46 @@ export interface SegmentationState {
   measurements: Measurements | null;
   /** A message for the user after a failure or a cancel. */
   message: string | null;
+  /** How the overlay draws the labels. */
+  display: OverlayDisplay;
+  tool: EditTool;
+  /** Label the brush paints (1 kidney, 2 tumour). */
+  brushLabel: 1 | 2;
+  /** Brush radius, mm. */
+  brushRadiusMm: number;
+  /** Manual edits since the last run, oldest first. */
+  undoStack: LabelEdit[];
 
   /** Replaces the whole state's values (the panel's actions use it). */
   set(partial: Partial<Omit<SegmentationState, 'set' | 'reset'>>): void;
-  /** Forgets the segmentation (a new study was loaded). */
+  /** Forgets the segmentation (a new study was loaded); keeps display settings. */
   reset(): void;
 }
 
 const INITIAL = {
   status: 'idle' as SegmentationStatus,
   backend: null,
+  model: null,
   progress: null,
   labels: null,
   labelsVersion: 0,
   measurements: null,
   message: null,
+  tool: 'none' as EditTool,
+  undoStack: [] as LabelEdit[],
 };
 
 export const useSegmentationStore = create<SegmentationState>((set) => ({
   ...INITIAL,
+  display: DEFAULT_OVERLAY_DISPLAY,
+  brushLabel: 2,
+  brushRadiusMm: 5,
   set: (partial) => set(partial),
   reset: () =>
-    set((s) => ({ ...INITIAL, backend: s.backend, labelsVersion: s.labelsVersion + 1 })),
+    set((s) => ({
+      ...INITIAL,
+      backend: s.backend,
+      model: s.model,
+      labelsVersion: s.labelsVersion + 1,
+    })),
 }));

@@ -1,11 +1,25 @@
 /**
- * Place of the segmentation controls: run button, progress, overlay controls
- * and measurements. Reads the volume from the study store.
+ * The segmentation controls: run with progress and cancel (and the backend
+ * that runs), overlay display, correction tools, measurements with the
+ * largest tumour slice, and the model with its card. The labels themselves
+ * live in the segmentation store; useLabelmapSync keeps the viewer's overlay
+ * in step with it.
  */
+import { useSegmentationStore } from '../../store/segmentationStore';
 import { useStudyStore } from '../../store/studyStore';
+import { EditControls } from '../segmentation/EditControls';
+import { MeasurementTable } from '../segmentation/MeasurementTable';
+import { ModelInfo } from '../segmentation/ModelInfo';
+import { OverlayControls } from '../segmentation/OverlayControls';
+import { RunControls } from '../segmentation/RunControls';
+import { useLabelmapSync } from '../segmentation/useLabelmapSync';
+import '../segmentation/segmentation.css';
 
 export function SegmentationPanel() {
   const hasVolume = useStudyStore((s) => s.volume !== null);
+  const hasLabels = useSegmentationStore((s) => s.labels !== null);
+  useLabelmapSync();
+
   return (
     <section
       className="panel segmentation-panel"
@@ -13,9 +27,15 @@ export function SegmentationPanel() {
       data-testid="segmentation-panel"
     >
       <h2>Segmentation</h2>
-      <p className="muted">
-        {hasVolume ? 'Kidney and tumour segmentation.' : 'Open a study first.'}
-      </p>
+      {hasVolume ? <RunControls /> : <p className="muted">Open a study first.</p>}
+      {hasLabels && (
+        <>
+          <MeasurementTable />
+          <OverlayControls />
+          <EditControls />
+        </>
+      )}
+      <ModelInfo />
     </section>
   );
 }

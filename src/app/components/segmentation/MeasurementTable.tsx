@@ -1,0 +1,90 @@
+/**
+ * The measurements of the current labels, with units: tumour volume, each
+ * kidney's volume, largest axial and 3D tumour diameters, tumour components;
+ * and the largest tumour slice with a button that shows it. Without tumour it
+ * says so and offers the brush with the tumour label.
+ */
+import { getCurrentViewer } from '../../../viewer/currentViewer';
+import { useSegmentationStore } from '../../store/segmentationStore';
+import { largestSliceFocus } from './largestSliceFocus';
+
+const ml = (v: number) => `${v.toFixed(1)} mL`;
+const cm = (v: number) => `${v.toFixed(1)} cm`;
+
+function Row({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td data-testid={testId}>{value}</td>
+    </tr>
+  );
+}
+
+export function MeasurementTable() {
+  const m = useSegmentationStore((s) => s.measurements);
+  const labels = useSegmentationStore((s) => s.labels);
+  const set = useSegmentationStore((s) => s.set);
+  if (!m || !labels) return null;
+  const slice = m.largestTumourSlice;
+  const kidney = (k: typeof m.kidneys.left) => (k ? ml(k.kidneyVolumeMl) : 'not found');
+
+  const showLargest = () => {
+    if (!slice) return;
+    getCurrentViewer()?.showVoxel(largestSliceFocus(labels, slice));
+  };
+
+  return (
+    <div className="seg-measurements" data-testid="seg-measurements">
+      <table>
+        <tbody>
+          <Row label="Tumour volume" value={ml(m.tumourVolumeMl)} testId="m-tumour-volume" />
+          <Row label="Right kidney" value={kidney(m.kidneys.right)} testId="m-kidney-right" />
+          <Row label="Left kidney" value={kidney(m.kidneys.left)} testId="m-kidney-left" />
+          <Row
+            label="Largest axial diameter"
+            value={slice ? cm(slice.diameterCm) : '—'}
+            testId="m-axial-diameter"
+          />
+          <Row
+            label="Largest 3D diameter"
+            value={slice ? cm(m.maxTumourDiameter3dCm) : '—'}
+            testId="m-3d-diameter"
+          />
+          <Row
+            label="Tumour components"
+            value={String(m.tumourComponentCount)}
+            testId="m-components"
+          />
+        </tbody>
+      </table>
+      {slice ? (
+        <div className="seg-largest" data-testid="seg-largest">
+          <p>
+            Largest tumour slice: axial {slice.index + 1} of {labels.dims[slice.axis]} (
+            {slice.areaMm2.toFixed(0)} mm², {cm(slice.diameterCm)} across)
+          </p>
+          <button
+            type="button"
+            className="button"
+            data-testid="seg-jump-largest"
+            onClick={showLargest}
+          >
+            Show largest tumour slice
+          </button>
+        </div>
+      ) : (
+        <div className="seg-no-tumour" data-testid="seg-no-tumour">
+          <p>No tumour was found. If you see one, paint it with the tumour brush.</p>
+          <button
+            type="button"
+            className="button"
+            data-testid="seg-paint-tumour"
+            onClick={() => set({ tool: 'brush', brushLabel: 2 })}
+          >
+            Paint a tumour
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * What the segmentation panel does: start the worker client (backend from
+ * `?backend=`), run and cancel, reset for a new study, commit brush strokes
+ * as undoable edits, undo, and re-measure after every change. Everything it
+ * decides lands in the segmentation store; the overlay follows the store
+ * (useLabelmapSync.ts).
+ */
+import { backendFromQuery } from '../../../core/inference/chooseBackend';
+import { getLogger } from '../../../core/log/logger';
+import { measureLabels } from '../../../core/measurements/measureLabels';
+import type { LabelVolume, Volume } from '../../../core/volume/Volume';
+import { getCurrentViewer } from '../../../viewer/currentViewer';
+import {
+  createSegmentationClient,
+  type SegmentationClient,
+} from '../../../workers/segmentationClient';
+import { useSegmentationStore } from '../../store/segmentationStore';
+import { useStudyStore } from '../../store/studyStore';
+import { diffLabels, undoEdit } from './labelEdits';
+import { markShown } from './shownLabels';
+
+const log = getLogger('segmentation');
+
+/** Folder of the segmentation network, served with the app. */
+export const SEGMENTATION_MODEL_URL = `${import.meta.env.BASE_URL}models/segmentation/`;
+
+let client: Promise<SegmentationClient> | null = null;
+let running: { controller: AbortController; volume: Volume } | null = null;
+
+const store = () => useSegmentationStore.getState();
+
+/** The worker client, started on first use with the URL's forced backend. */
+export function getSegmentationClient(): Promise<SegmentationClient> {
+  if (!client) {
+    const backend = backendFromQuery(location.search);
+    client = createSegmentationClient(SEGMENTATION_MODEL_URL, { backend });
+    client.then(
+      (c) => store().set({ backend: c.backendInfo, model: c.model }),
+      () => {
+        client = null;
+      },
+    );
+  }
+  return client;
+}
+
+/** Segments the volume on screen; the result replaces any earlier one. */
+export async function runSegmentation(): Promise<void> {
+  const volume = useStudyStore.getState().volume;
+  if (!volume || running) return;
+  const controller = new AbortController();
+  running = { controller, volume };
+  store().set({ status: 'loading-model', progress: null, message: null, tool: 'none' });
+  getCurrentViewer()?.setEditTool('none', store().brushRadiusMm);
+  try {
+    const c = await getSegmentationClient();
+    controller.signal.throwIfAborted();
+    store().set({ status: 'running' });
+    const result = await c.run(volume, {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (running?.controller === controller) store().set({ progress });
+      },
+    });
+    if (useStudyStore.getState().volume !== volume) return;
+    log.info(`segmented in ${result.durationSec.toFixed(1)} s`);
+    store().set({
+      status: 'done',
+      labels: result.labels,
+      labelsVersion: store().labelsVersion + 1,
+      measurements: result.measurements,
+      undoStack: [],
+      message: null,
+    });
+  } catch (err) {
+    if (useStudyStore.getState().volume !== volume) return;
+    const cancelled = (err as Error).name === 'AbortError';
+    store().set({
+      status: cancelled ? 'cancelled' : 'failed',
+      progress: null,
+      message: cancelled
+        ? 'Segmentation cancelled; nothing was changed.'
+        : `Segmentation failed: ${(err as Error).message}`,
+    });
+    if (!cancelled) log.error('segmentation failed', err);
+  } finally {
+    if (running?.controller === controller) running = null;
+  }
+}
+
+/** Stops the run at the next batch; the previous labels (if any) stay. */
+export function cancelSegmentation(): void {
+  running?.controller.abort();
+}
+
+/** A different study is on screen: stop any run and forget the segmentation. */
+export function resetForNewStudy(): void {
+  running?.controller.abort();
+  running = null;
+  getCurrentViewer()?.removeLabels();
+  markShown(null);
+  store().reset();
+}
+
+/** Measures `labels` in the worker and stores the result if still current. */
+async function remeasure(labels: LabelVolume): Promise<void> {
+  try {
+    const measurements = client
+      ? await (await client).measure(labels)
+      : measureLabels(labels);
+    if (store().labels === labels) store().set({ measurements });
+  } catch (err) {
+    log.error('measuring failed', err);
+  }
+}
+
+/** Replaces the labels after an edit or undo: new version, new measurements. */
+function replaceLabels(labels: LabelVolume, undoStack = store().undoStack): void {
+  store().set({ labels, labelsVersion: store().labelsVersion + 1, undoStack });
+  void remeasure(labels);
+}
+
+/** A brush or eraser stroke ended: record it and re-measure. */
+export async function commitStroke(): Promise<void> {
+  const current = store().labels;
+  const overlay = await getCurrentViewer()?.currentLabels();
+  if (!current || !overlay) return;
+  const now = overlay.read();
+  const edit = diffLabels(current.labels, now);
+  if (!edit) return;
+  markShown(now);
+  replaceLabels({ ...current, labels: now }, [...store().undoStack, edit]);
+}
+
+/** Undoes the last manual edit. */
+export function undoLastEdit(): void {
+  const { labels, undoStack } = store();
+  const edit = undoStack[undoStack.length - 1];
+  if (!labels || !edit) return;
+  replaceLabels(
+    { ...labels, labels: undoEdit(labels.labels, edit) },
+    undoStack.slice(0, -1),
+  );
+}

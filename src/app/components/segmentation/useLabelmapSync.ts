@@ -1,0 +1,60 @@
+/**
+ * Keeps the viewer's labelmap overlay in step with the segmentation store:
+ * writes new labels (a run, an undo), applies the display settings and the
+ * editing tool, removes the overlay when the labels go, and resets the
+ * segmentation when another study replaces the one on screen.
+ */
+import { useEffect, useRef } from 'react';
+import { getLogger } from '../../../core/log/logger';
+import { getCurrentViewer } from '../../../viewer/currentViewer';
+import { useSegmentationStore } from '../../store/segmentationStore';
+import { useStudyStore } from '../../store/studyStore';
+import { commitStroke, resetForNewStudy } from './segmentationActions';
+import { isShown, markShown } from './shownLabels';
+
+const log = getLogger('labelmap-sync');
+
+export function useLabelmapSync(): void {
+  const volume = useStudyStore((s) => s.volume);
+  const labels = useSegmentationStore((s) => s.labels);
+  const display = useSegmentationStore((s) => s.display);
+  const tool = useSegmentationStore((s) => s.tool);
+  const brushLabel = useSegmentationStore((s) => s.brushLabel);
+  const radiusMm = useSegmentationStore((s) => s.brushRadiusMm);
+  const previousVolume = useRef(volume);
+
+  useEffect(() => {
+    if (previousVolume.current !== volume) {
+      previousVolume.current = volume;
+      resetForNewStudy();
+    }
+  }, [volume]);
+
+  useEffect(() => {
+    const viewer = getCurrentViewer();
+    if (!viewer) return;
+    if (!labels) {
+      viewer.removeLabels();
+      markShown(null);
+      return;
+    }
+    let stale = false;
+    viewer
+      .labels(() => void commitStroke())
+      .then((overlay) => {
+        if (stale) return;
+        if (!isShown(labels.labels)) {
+          overlay.write(labels.labels);
+          markShown(labels.labels);
+        }
+        overlay.setDisplay(display);
+        overlay.setActiveLabel(brushLabel);
+        viewer.setEditTool(tool, radiusMm);
+        viewer.render();
+      })
+      .catch((err) => log.error('could not show the segmentation', err));
+    return () => {
+      stale = true;
+    };
+  }, [labels, display, tool, brushLabel, radiusMm]);
+}
