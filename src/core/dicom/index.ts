@@ -14,6 +14,8 @@ export type { BuiltVolume, BuildVolumeOptions } from './buildVolume';
 export type { PlaneLabel } from './planeLabel';
 export { loadStudyFromFiles } from './loadStudyFromFiles';
 export { buildVolume } from './buildVolume';
+export { planVolume } from './planVolume';
+export type { VolumePlan } from './planVolume';
 export { openSeries } from './openSeries';
 export { parseDicomFile } from './parseDicomFile';
 export { groupSeries } from './groupSeries';

@@ -1,0 +1,159 @@
+/**
+ * Works out the grid of a series before any pixel is decoded: which slices
+ * (consistent size and orientation, no duplicates), in which order (along the
+ * slice normal), with which spacing, origin and axes — and every warning a
+ * user must see about that geometry.
+ */
+import type { Vec3 } from '../volume/Volume';
+import { dot, normalize, sub } from '../volume/vec3';
+import type { DicomInstance } from './DicomInstance';
+import type { StudyMessage } from './StudyMessage';
+import { plural } from './StudyMessage';
+import { consistentGeometry } from './consistentGeometry';
+import { analyseSliceSpacing, describeGaps } from './sliceSpacing';
+import { sortSlices } from './sortSlices';
+
+export interface VolumePlan {
+  /** Slices in volume order (k = index). */
+  slices: DicomInstance[];
+  spacingMm: Vec3;
+  originMm: Vec3;
+  direction: [Vec3, Vec3, Vec3];
+  warnings: StudyMessage[];
+}
+
+/** cos(0.5°): slice positions further off the normal mean a sheared grid. */
+const SHEAR_COS = Math.cos((0.5 * Math.PI) / 180);
+
+function warn(code: StudyMessage['code'], text: string): StudyMessage {
+  return { level: 'warning', code, text };
+}
+
+/** Sorted slices, their spacing along the normal, and the order warnings. */
+function orderSlices(instances: DicomInstance[], warnings: StudyMessage[]) {
+  const sorted = sortSlices(instances);
+  if (!sorted.positionsMm) {
+    if (instances.length > 1) {
+      const by = sorted.method === 'instance-number' ? 'Instance Number' : 'file order';
+      warnings.push(
+        warn(
+          'no-position',
+          `The images carry no Image Position (Patient); slices are ordered by ${by} ` +
+            'and the slice spacing is taken from Slice Thickness.',
+        ),
+      );
+    }
+    return { slices: sorted.slices, normal: sorted.normal, spacingMm: null };
+  }
+
+  const report = analyseSliceSpacing(sorted.positionsMm);
+  const duplicate = new Set(report.duplicates);
+  if (duplicate.size > 0) {
+    warnings.push(
+      warn(
+        'duplicate-positions',
+        `${plural(duplicate.size, 'slice')} at the same position as another left out ` +
+          '(the series may hold two acquisitions).',
+      ),
+    );
+  }
+  if (report.gaps.length > 0) warnings.push(warn('missing-slices', describeGaps(report)));
+  if (report.uneven) {
+    warnings.push(
+      warn(
+        'inconsistent-spacing',
+        `Inconsistent slice spacing: from ${report.minMm.toFixed(2)} to ` +
+          `${report.maxMm.toFixed(2)} mm; the volume uses ${report.spacingMm!.toFixed(2)} mm, ` +
+          'so distances along the slice axis are approximate.',
+      ),
+    );
+  }
+  return {
+    slices: sorted.slices.filter((_, i) => !duplicate.has(i)),
+    normal: sorted.normal,
+    spacingMm: report.spacingMm,
+  };
+}
+
+/** Warnings about the series as a whole: modality and slice count. */
+function seriesWarnings(slices: DicomInstance[], warnings: StudyMessage[]): void {
+  const modality = slices[0].modality || 'unknown';
+  if (modality !== 'CT') {
+    warnings.push(
+      warn(
+        'non-ct',
+        `This series is ${modality}, not CT: values are not Hounsfield units ` +
+          'and segmentation expects CT.',
+      ),
+    );
+  }
+  if (slices.length === 1) {
+    warnings.push(
+      warn(
+        'single-slice',
+        'This series has a single slice: only the axial view is meaningful ' +
+          'and volumes cannot be measured.',
+      ),
+    );
+  }
+}
+
+/**
+ * Plans the volume of a series.
+ *
+ * @param instances - the image instances of one series, any order
+ */
+export function planVolume(instances: DicomInstance[]): VolumePlan {
+  const warnings: StudyMessage[] = [];
+  const { kept, leftOut } = consistentGeometry(instances);
+  if (leftOut > 0) {
+    warnings.push(
+      warn(
+        'mixed-geometry',
+        `${plural(leftOut, 'image')} with a different size or orientation ` +
+          '(for example a localizer) left out of the volume.',
+      ),
+    );
+  }
+  const ordered = orderSlices(kept, warnings);
+  const slices = ordered.slices;
+  seriesWarnings(slices, warnings);
+
+  const first = slices[0];
+  let pixel = first.pixelSpacingMm;
+  if (!pixel) {
+    pixel = [1, 1];
+    warnings.push(
+      warn(
+        'no-spacing',
+        'The images carry no Pixel Spacing; 1 mm is assumed, so sizes are not real.',
+      ),
+    );
+  }
+  const rowDir = normalize(first.orientation?.[0] ?? [1, 0, 0]);
+  const colDir = normalize(first.orientation?.[1] ?? [0, 1, 0]);
+  const normal: Vec3 = ordered.normal ?? [0, 0, 1];
+
+  const last = slices[slices.length - 1];
+  if (first.positionMm && last.positionMm && slices.length > 1) {
+    const along = normalize(sub(last.positionMm, first.positionMm));
+    if (Math.abs(dot(along, normal)) < SHEAR_COS) {
+      warnings.push(
+        warn(
+          'sheared-grid',
+          'Slices are not stacked along their normal (gantry tilt); the volume ' +
+            'is shown unsheared, so its geometry is approximate.',
+        ),
+      );
+    }
+  }
+
+  return {
+    slices,
+    // PixelSpacing is [between rows, between columns]; ours is [i, j, k].
+    spacingMm: [pixel[1], pixel[0], ordered.spacingMm ?? first.sliceThicknessMm ?? 1],
+    originMm: first.positionMm ?? [0, 0, 0],
+    direction: [rowDir, colDir, normal],
+    warnings,
+  };
+}
