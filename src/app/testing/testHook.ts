@@ -9,6 +9,9 @@ import { valueAt } from '../../core/volume/voxelGeometry';
 import { getCurrentViewer } from '../../viewer/currentViewer';
 import type { ViewName } from '../../viewer/viewportIds';
 import { useStudyStore } from '../store/studyStore';
+import { useSegmentationStore } from '../store/segmentationStore';
+import { getSegmentationClient } from '../components/segmentation/segmentationActions';
+import { labelRuns } from './labelRuns';
 
 function requireViewer() {
   const v = getCurrentViewer();
@@ -73,6 +76,41 @@ const hook = {
   slice: (view: ViewName) => requireViewer().sliceOf(view),
   windowOf: (view: ViewName) => requireViewer().windowOf(view),
   canvasStats,
+  /** The segmentation store without the label arrays. */
+  segmentation() {
+    const s = useSegmentationStore.getState();
+    return {
+      status: s.status,
+      backend: s.backend,
+      model: s.model,
+      progress: s.progress,
+      labelsVersion: s.labelsVersion,
+      hasLabels: s.labels !== null,
+      measurements: s.measurements,
+      message: s.message,
+      undoCount: s.undoStack.length,
+      tool: s.tool,
+    };
+  },
+  /** Run-length encoded store labels ([value, count, …]), null without labels. */
+  labelRuns() {
+    const labels = useSegmentationStore.getState().labels;
+    return labels && labelRuns(labels.labels);
+  },
+  /** Run-length encoded labels of the viewer's overlay, null without one. */
+  async overlayRuns() {
+    const overlay = await requireViewer().currentLabels();
+    return overlay ? labelRuns(overlay.read()) : null;
+  },
+  /** Live tfjs tensors and bytes in the segmentation worker. */
+  async workerMemory() {
+    return (await getSegmentationClient()).memory();
+  },
+  /** Raw labels of slices [first, first + count) once per forced backend. */
+  async runOnBackends(first: number, count: number, backends: string[]) {
+    const { runOnBackends } = await import('./backendParity');
+    return runOnBackends(first, count, backends);
+  },
 };
 
 export type NephroplanTestHook = typeof hook;

@@ -19,7 +19,9 @@ const dice = (v: number | undefined) => (typeof v === 'number' ? v.toFixed(3) : 
 async function fetchText(name: string): Promise<string | null> {
   try {
     const response = await fetch(`${SEGMENTATION_MODEL_URL}${name}`);
-    return response.ok ? await response.text() : null;
+    // A missing file comes back as the app's index.html from an SPA server.
+    const html = response.headers.get('content-type')?.includes('text/html');
+    return response.ok && !html ? await response.text() : null;
   } catch {
     return null;
   }
