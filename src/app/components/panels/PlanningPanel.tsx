@@ -1,7 +1,54 @@
 /**
- * Place of the surgical planning: clinical form and the recommended plan.
+ * Surgical planning: the mask the plan is made on, the clinical form and the
+ * recommended plan with the model card's figures beside each prediction.
+ * The plan is recomputed at once when the form or the mask changes (the
+ * segmentation's labelsVersion, or an opened mask file).
+ *
+ * Works with: store/planningStore (form, opened mask), store/segmentationStore
+ * (the segmentation's labels), core/planning (features, checks, model).
  */
+import { useMemo } from 'react';
+import { planFromFeatures, type PlanResult } from '../../../core/planning/planCase';
+import { usePlanningStore } from '../../store/planningStore';
+import { ClinicalForm } from '../planning/ClinicalForm';
+import { checkPlanningForm } from '../planning/clinicalForm';
+import { MaskControls } from '../planning/MaskControls';
+import { ModelCardButtons } from '../planning/ModelCardDialog';
+import { PlanResults } from '../planning/PlanResults';
+import { useActiveMask } from '../planning/useActiveMask';
+import { usePlanningFeatures } from '../planning/usePlanningFeatures';
+import { usePlanningModel } from '../planning/usePlanningModel';
+import '../planning/planning.css';
+
+type Planned = { result: PlanResult } | { error: string } | null;
+
 export function PlanningPanel() {
+  const modelState = usePlanningModel();
+  const loaded = modelState.status === 'ready' ? modelState.loaded : null;
+  const manifest = loaded?.model.manifest ?? null;
+
+  const mask = useActiveMask();
+  const featuresState = usePlanningFeatures(mask, manifest?.input.image ?? null);
+  const features =
+    featuresState.status === 'ready' && featuresState.key === mask?.key
+      ? featuresState.features
+      : null;
+
+  const form = usePlanningStore((s) => s.form);
+  const check = useMemo(
+    () => checkPlanningForm(form, manifest ?? undefined),
+    [form, manifest],
+  );
+
+  const planned: Planned = useMemo(() => {
+    if (!loaded || !features || !check.clinical) return null;
+    try {
+      return { result: planFromFeatures(loaded.model, features, check.clinical) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }, [loaded, features, check.clinical]);
+
   return (
     <section
       className="panel planning-panel"
@@ -9,7 +56,53 @@ export function PlanningPanel() {
       data-testid="planning-panel"
     >
       <h2>Planning</h2>
-      <p className="muted">Clinical data and the recommended plan.</p>
+      <MaskControls mask={mask} />
+      <ClinicalForm check={check} features={features} />
+
+      <div className="plan-status" data-testid="plan-status">
+        {modelState.status === 'loading' && (
+          <p className="muted">Loading the planning model…</p>
+        )}
+        {modelState.status === 'failed' && (
+          <p className="field-error" role="alert">
+            The planning model could not be loaded: {modelState.message}
+          </p>
+        )}
+        {featuresState.status === 'measuring' && (
+          <p className="muted">Measuring the mask…</p>
+        )}
+        {featuresState.status === 'failed' && featuresState.key === mask?.key && (
+          <p className="field-error" role="alert" data-testid="plan-mask-error">
+            No plan for this mask: {featuresState.message}
+          </p>
+        )}
+        {loaded && features && !check.clinical && (
+          <p className="muted" data-testid="plan-waiting">
+            Correct the fields above to see the plan.
+          </p>
+        )}
+        {planned && 'error' in planned && (
+          <p className="field-error" role="alert">
+            {planned.error}
+          </p>
+        )}
+      </div>
+
+      {planned && 'result' in planned && manifest && mask && (
+        <PlanResults result={planned.result} manifest={manifest} maskName={mask.name} />
+      )}
+      {!(planned && 'result' in planned) && manifest && (
+        <p className="plan-disclaimer" role="note">
+          {manifest.disclaimer}
+        </p>
+      )}
+
+      {loaded && (
+        <p className="plan-source">
+          Planning model on tfjs {loaded.backend.name} ({loaded.backend.reason}).
+        </p>
+      )}
+      <ModelCardButtons />
     </section>
   );
 }

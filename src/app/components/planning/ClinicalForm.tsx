@@ -1,0 +1,191 @@
+/**
+ * The clinical form: age, BMI (typed, or computed from height and weight)
+ * and the radiological size, pre-filled from the mask with its source shown.
+ * Each field shows its own error, or a warning when the value lies outside
+ * the training data. Values are kept in planningStore (and survive a reload).
+ */
+import type { PlanningFeatures } from '../../../core/planning/planningFeatures';
+import { usePlanningStore, type PlanningForm } from '../../store/planningStore';
+import type { FormCheck, FormField } from './clinicalForm';
+import { formatNumber } from './performanceText';
+
+interface FieldProps {
+  field: FormField;
+  label: string;
+  unit: string;
+  value: string;
+  check: FormCheck;
+  onChange(value: string): void;
+  children?: React.ReactNode;
+}
+
+function Field({ field, label, unit, value, check, onChange, children }: FieldProps) {
+  const id = `plan-${field}`;
+  const error = check.errors[field];
+  const warning = check.warnings[field];
+  return (
+    <div className="plan-field">
+      <label htmlFor={id}>
+        {label} ({unit})
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || warning ? `${id}-message` : undefined}
+        data-testid={id}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <p id={`${id}-message`} className="field-error" data-testid={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {!error && warning && (
+        <p id={`${id}-message`} className="field-warning" data-testid={`${id}-warning`}>
+          {warning}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export interface ClinicalFormProps {
+  check: FormCheck;
+  /** Features of the current mask, for the size suggestion. */
+  features: PlanningFeatures | null;
+}
+
+export function ClinicalForm({ check, features }: ClinicalFormProps) {
+  const form = usePlanningStore((s) => s.form);
+  const setForm = usePlanningStore((s) => s.setForm);
+  const clearForm = usePlanningStore((s) => s.clearForm);
+  const set = (field: keyof PlanningForm) => (value: string) =>
+    setForm({ [field]: value });
+
+  const suggestion = features?.suggestedSizeCm;
+  const showSuggestion =
+    suggestion !== undefined &&
+    (form.sizeSource !== 'mask' || form.sizeCm !== String(suggestion));
+
+  return (
+    <form
+      className="plan-form"
+      aria-label="Clinical data"
+      data-testid="plan-form"
+      onSubmit={(e) => e.preventDefault()}
+      noValidate
+    >
+      <Field
+        field="ageYears"
+        label="Age"
+        unit="years"
+        value={form.ageYears}
+        check={check}
+        onChange={set('ageYears')}
+      />
+
+      <fieldset className="plan-bmi-mode">
+        <legend>Body-mass index from</legend>
+        <label>
+          <input
+            type="radio"
+            name="bmi-mode"
+            checked={form.bmiMode === 'bmi'}
+            onChange={() => setForm({ bmiMode: 'bmi' })}
+          />{' '}
+          BMI
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="bmi-mode"
+            checked={form.bmiMode === 'heightWeight'}
+            onChange={() => setForm({ bmiMode: 'heightWeight' })}
+          />{' '}
+          height and weight
+        </label>
+      </fieldset>
+
+      {form.bmiMode === 'bmi' ? (
+        <Field
+          field="bmi"
+          label="BMI"
+          unit="kg/m²"
+          value={form.bmi}
+          check={check}
+          onChange={set('bmi')}
+        />
+      ) : (
+        <>
+          <Field
+            field="heightCm"
+            label="Height"
+            unit="cm"
+            value={form.heightCm}
+            check={check}
+            onChange={set('heightCm')}
+          />
+          <Field
+            field="weightKg"
+            label="Weight"
+            unit="kg"
+            value={form.weightKg}
+            check={check}
+            onChange={set('weightKg')}
+          />
+          <p className="plan-computed" data-testid="plan-computed-bmi">
+            {check.computedBmi !== null
+              ? `BMI ${formatNumber(check.computedBmi, 1)} kg/m² (computed: weight / height²)`
+              : 'BMI: enter height and weight.'}
+          </p>
+          {check.errors.bmi && (
+            <p className="field-error" data-testid="plan-bmi-error">
+              {check.errors.bmi}
+            </p>
+          )}
+          {!check.errors.bmi && check.warnings.bmi && (
+            <p className="field-warning" data-testid="plan-bmi-warning">
+              {check.warnings.bmi}
+            </p>
+          )}
+        </>
+      )}
+
+      <Field
+        field="sizeCm"
+        label="Radiological size"
+        unit="cm"
+        value={form.sizeCm}
+        check={check}
+        onChange={set('sizeCm')}
+      >
+        <p className="plan-source" data-testid="plan-size-source">
+          {form.sizeSource === 'mask' &&
+            `Source: the mask — ${features?.suggestedSizeSource ?? 'largest axial diameter of the segmented tumour'}.`}
+          {form.sizeSource === 'user' && 'Source: entered by you.'}
+        </p>
+        {showSuggestion && (
+          <p className="plan-suggestion">
+            The mask suggests {suggestion} cm ({features?.suggestedSizeSource}).{' '}
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setForm({ sizeCm: String(suggestion), sizeSource: 'mask' })}
+            >
+              Use {suggestion} cm
+            </button>
+          </p>
+        )}
+      </Field>
+
+      <button type="button" className="button small" onClick={clearForm}>
+        Clear the form
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Which mask the plan uses, and the ways to change or keep it: "Open mask…"
+ * for a mask made or corrected in another tool (NIfTI, labels 0 background,
+ * 1 kidney, 2 tumour, 3 cyst), "Use the segmentation" to go back, and
+ * "Export mask (.nii.gz)" to take the mask to another tool or the CLI.
+ */
+import { useState } from 'react';
+import { readNifti } from '../../../core/nifti/readNifti';
+import { writeNifti } from '../../../core/nifti/writeNifti';
+import { toLabelVolume } from '../../../core/planning/toLabelVolume';
+import { usePlanningStore } from '../../store/planningStore';
+import { useSegmentationStore } from '../../store/segmentationStore';
+import type { ActiveMask } from './useActiveMask';
+
+async function readMaskFile(file: File) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return toLabelVolume(readNifti(bytes));
+}
+
+/** A file name for the exported mask. */
+export function exportName(mask: ActiveMask): string {
+  if (mask.source === 'file') {
+    return mask.name.replace(/(\.nii)?(\.gz)?$/i, '') + '-planning-mask.nii.gz';
+  }
+  return 'nephroplan-mask.nii.gz';
+}
+
+export function MaskControls({ mask }: { mask: ActiveMask | null }) {
+  const [reading, setReading] = useState(false);
+  const setMaskFile = usePlanningStore((s) => s.setMaskFile);
+  const message = usePlanningStore((s) => s.maskFileMessage);
+  const hasSegmentation = useSegmentationStore((s) => s.labels !== null);
+
+  const onChange = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setReading(true);
+    try {
+      const labels = await readMaskFile(file);
+      setMaskFile({
+        name: file.name,
+        labels,
+        segmentationVersion: useSegmentationStore.getState().labelsVersion,
+      });
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      setMaskFile(null, `${file.name} could not be used as a mask: ${why}`);
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const exportMask = () => {
+    if (!mask) return;
+    const bytes = writeNifti(mask.labels, 'NephroPlan planning mask');
+    const url = URL.createObjectURL(
+      new Blob([bytes as BlobPart], { type: 'application/gzip' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = exportName(mask);
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className="plan-mask" data-testid="plan-mask">
+      <p data-testid="plan-mask-source">
+        {mask ? (
+          <>
+            Mask: <strong>{mask.name}</strong>
+            {mask.source === 'file' ? ' (opened file)' : ''}
+          </>
+        ) : (
+          <span className="muted">
+            No mask yet: segment the study, or open a mask made elsewhere.
+          </span>
+        )}
+      </p>
+      <div className="plan-mask-buttons">
+        <label className="button">
+          {reading ? 'Reading…' : 'Open mask…'}
+          <input
+            type="file"
+            hidden
+            accept=".nii,.gz,.nii.gz"
+            data-testid="mask-input"
+            onChange={(e) => void onChange(e)}
+          />
+        </label>
+        {mask?.source === 'file' && hasSegmentation && (
+          <button type="button" className="button" onClick={() => setMaskFile(null)}>
+            Use the segmentation
+          </button>
+        )}
+        <button type="button" className="button" disabled={!mask} onClick={exportMask}>
+          Export mask (.nii.gz)
+        </button>
+      </div>
+      {message && (
+        <p className="field-error" role="alert" data-testid="mask-message">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The recommended plan: procedure and approach with their probabilities, the
+ * operative time with its interval, each beside the model card's
+ * cross-validated figures and the baseline it does or does not beat, the
+ * mask's measurements the model read, and the research-tool statement.
+ */
+import type { PlanResult } from '../../../core/planning/planCase';
+import type { PlanningManifest } from '../../../core/planning/PlanningManifest';
+import { formatNumber } from './performanceText';
+import { PerformanceFigures } from './PerformanceFigures';
+
+const NAMES: Record<string, string> = {
+  partial_nephrectomy: 'Partial nephrectomy',
+  radical_nephrectomy: 'Radical nephrectomy',
+  transperitoneal: 'Transperitoneal',
+  retroperitoneal: 'Retroperitoneal',
+};
+
+/** Probability as a percentage with one decimal, "7.2 %". */
+export const percent = (p: number) => `${formatNumber(100 * p, 1)} %`;
+
+/** Minutes, whole, "231 min". */
+export const minutes = (m: number) => `${formatNumber(m, 0)} min`;
+
+export interface PlanResultsProps {
+  result: PlanResult;
+  manifest: PlanningManifest;
+  /** Which mask the plan was made on, for the source lines. */
+  maskName: string;
+}
+
+export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
+  const { procedure, approach, operativeTime: time, geometry: g } = result;
+  const evaluation = manifest.performance.evaluation;
+  const source =
+    `Source: planning network ${manifest.name} ${manifest.version} on ${maskName} ` +
+    'and the form above.';
+
+  return (
+    <div className="plan-results" data-testid="plan-results" aria-live="polite">
+      <p className="plan-disclaimer" role="note" data-testid="plan-disclaimer">
+        {result.disclaimer}
+      </p>
+
+      <section className="plan-head" aria-label="Procedure" data-testid="plan-procedure">
+        <h3>Procedure</h3>
+        <p className="plan-recommendation" data-testid="procedure-recommendation">
+          {NAMES[procedure.recommendation]}
+        </p>
+        <p>
+          P(radical nephrectomy):{' '}
+          <output data-testid="procedure-probability">
+            {percent(procedure.probabilityRadical)}
+          </output>{' '}
+          <span className="muted">(radical at ≥ {percent(procedure.threshold)})</span>
+        </p>
+        <p className="plan-source">{source}</p>
+        <PerformanceFigures
+          head="procedure"
+          performance={procedure.performance}
+          evaluation={evaluation}
+        />
+      </section>
+
+      <section className="plan-head" aria-label="Approach" data-testid="plan-approach">
+        <h3>Approach</h3>
+        <p className="plan-recommendation" data-testid="approach-recommendation">
+          {NAMES[approach.recommendation]}
+        </p>
+        <p>
+          P(retroperitoneal):{' '}
+          <output data-testid="approach-probability">
+            {percent(approach.probabilityRetroperitoneal)}
+          </output>{' '}
+          <span className="muted">
+            (retroperitoneal at ≥ {percent(approach.threshold)})
+          </span>
+        </p>
+        <p className="plan-source">{source}</p>
+        <PerformanceFigures
+          head="approach"
+          performance={approach.performance}
+          evaluation={evaluation}
+        />
+      </section>
+
+      <section className="plan-head" aria-label="Operative time" data-testid="plan-time">
+        <h3>Operative time</h3>
+        <p className="plan-recommendation">
+          <output data-testid="time-predicted">{minutes(time.predictedMin)}</output>
+        </p>
+        <p>
+          {percent(time.intervalCoverage)} interval:{' '}
+          <output data-testid="time-interval">
+            {formatNumber(time.intervalMin[0], 0)}–{minutes(time.intervalMin[1])}
+          </output>
+          <span className="muted">
+            {' '}
+            (for {percent(time.intervalCoverage)} of the cross-validated patients the
+            actual time lay in such an interval around the prediction)
+          </span>
+        </p>
+        <p className="plan-source">{source}</p>
+        <PerformanceFigures
+          head="time"
+          performance={time.performance}
+          evaluation={evaluation}
+        />
+      </section>
+
+      <details className="plan-geometry" data-testid="plan-geometry">
+        <summary>What the model read from the mask</summary>
+        <dl>
+          <dt>Tumour volume</dt>
+          <dd>{formatNumber(Math.exp(g.logTumourVolumeMl), 1)} ml</dd>
+          <dt>Largest 3D diameter</dt>
+          <dd>{formatNumber(g.maxDiameterMm, 1)} mm</dd>
+          <dt>Largest axial diameter</dt>
+          <dd>{formatNumber(g.largestAxialDiameterMm, 1)} mm</dd>
+          <dt>Exophytic share of the surface</dt>
+          <dd>{percent(g.exophyticFraction)}</dd>
+          <dt>Polar position</dt>
+          <dd>
+            {formatNumber(g.polarPosition, 2)} of the kidney's half-length from its centre
+          </dd>
+          <dt>Antero-posterior position</dt>
+          <dd>
+            {formatNumber(g.anteroposteriorPosition, 2)} of the half-depth (+ posterior)
+          </dd>
+          <dt>Kidney centre to tumour</dt>
+          <dd>{formatNumber(g.centreDistanceMm, 1)} mm</dd>
+          <dt>Tumour share of the kidney</dt>
+          <dd>{percent(g.tumourFraction)}</dd>
+        </dl>
+        <p className="plan-source">
+          Source: computed from {maskName} (largest tumour and its kidney).
+        </p>
+      </details>
+    </div>
+  );
+}
