@@ -99,7 +99,11 @@ export function PlanningPanel() {
 
       {loaded && (
         <p className="plan-source">
-          Planning model on tfjs {loaded.backend.name} ({loaded.backend.reason}).
+          Planning model {loaded.model.manifest.version} on tfjs {loaded.backend.name}
+          {loaded.backend.name === 'wasm'
+            ? ', as in the CLI'
+            : ` (${loaded.backend.reason})`}
+          .
         </p>
       )}
       <ModelCardButtons />

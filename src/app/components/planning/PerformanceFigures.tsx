@@ -20,36 +20,48 @@ export function PerformanceFigures({
 }: PerformanceFiguresProps) {
   const v = verdict(performance);
   const metrics = Object.keys(performance.model);
+  // The headline metric is the card's first (accuracy, or the time's error).
+  const main = metrics[0];
+  const baselineMain = performance.baseline.figures[main];
   return (
     <div className="plan-performance">
+      <p className="plan-headline" data-testid={`${head}-headline`}>
+        Model card, cross-validated {metricLabel(main)}:{' '}
+        {formatFigure(main, performance.model[main])}
+        {baselineMain &&
+          `; ${performance.baseline.name}: ${formatFigure(main, baselineMain)}`}
+      </p>
       <p
         className={v.beats ? 'plan-verdict beats' : 'plan-verdict'}
         data-testid={`${head}-verdict`}
       >
         {v.text}
       </p>
-      <table className="plan-figures" data-testid={`${head}-figures`}>
-        <thead>
-          <tr>
-            <th scope="col">Cross-validated</th>
-            <th scope="col">This model</th>
-            <th scope="col">Baseline: {performance.baseline.name}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {metrics.map((m) => (
-            <tr key={m}>
-              <th scope="row">{metricLabel(m)}</th>
-              <td>{formatFigure(m, performance.model[m])}</td>
-              <td>
-                {performance.baseline.figures[m]
-                  ? formatFigure(m, performance.baseline.figures[m])
-                  : '–'}
-              </td>
+      <details className="plan-figures-details">
+        <summary>All cross-validated figures</summary>
+        <table className="plan-figures" data-testid={`${head}-figures`}>
+          <thead>
+            <tr>
+              <th scope="col">Cross-validated</th>
+              <th scope="col">This model</th>
+              <th scope="col">Baseline: {performance.baseline.name}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {metrics.map((m) => (
+              <tr key={m}>
+                <th scope="row">{metricLabel(m)}</th>
+                <td>{formatFigure(m, performance.model[m])}</td>
+                <td>
+                  {performance.baseline.figures[m]
+                    ? formatFigure(m, performance.baseline.figures[m])
+                    : '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       <p className="plan-source">Source: model card — {evaluation}.</p>
     </div>
   );

@@ -19,6 +19,9 @@ const NAMES: Record<string, string> = {
 /** Probability as a percentage with one decimal, "7.2 %". */
 export const percent = (p: number) => `${formatNumber(100 * p, 1)} %`;
 
+/** A share as a whole percentage, "80 %" (thresholds, coverage). */
+const wholePercent = (p: number) => `${formatNumber(100 * p, 0)} %`;
+
 /** Minutes, whole, "231 min". */
 export const minutes = (m: number) => `${formatNumber(m, 0)} min`;
 
@@ -32,9 +35,7 @@ export interface PlanResultsProps {
 export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
   const { procedure, approach, operativeTime: time, geometry: g } = result;
   const evaluation = manifest.performance.evaluation;
-  const source =
-    `Source: planning network ${manifest.name} ${manifest.version} on ${maskName} ` +
-    'and the form above.';
+  const source = `Source: planning network ${manifest.version} on ${maskName} and the form.`;
 
   return (
     <div className="plan-results" data-testid="plan-results" aria-live="polite">
@@ -52,7 +53,9 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
           <output data-testid="procedure-probability">
             {percent(procedure.probabilityRadical)}
           </output>{' '}
-          <span className="muted">(radical at ≥ {percent(procedure.threshold)})</span>
+          <span className="muted">
+            (radical at ≥ {wholePercent(procedure.threshold)})
+          </span>
         </p>
         <p className="plan-source">{source}</p>
         <PerformanceFigures
@@ -73,7 +76,7 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
             {percent(approach.probabilityRetroperitoneal)}
           </output>{' '}
           <span className="muted">
-            (retroperitoneal at ≥ {percent(approach.threshold)})
+            (retroperitoneal at ≥ {wholePercent(approach.threshold)})
           </span>
         </p>
         <p className="plan-source">{source}</p>
@@ -90,13 +93,13 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
           <output data-testid="time-predicted">{minutes(time.predictedMin)}</output>
         </p>
         <p>
-          {percent(time.intervalCoverage)} interval:{' '}
+          {wholePercent(time.intervalCoverage)} interval:{' '}
           <output data-testid="time-interval">
             {formatNumber(time.intervalMin[0], 0)}–{minutes(time.intervalMin[1])}
           </output>
           <span className="muted">
             {' '}
-            (for {percent(time.intervalCoverage)} of the cross-validated patients the
+            (for {wholePercent(time.intervalCoverage)} of the cross-validated patients the
             actual time lay in such an interval around the prediction)
           </span>
         </p>
