@@ -11,6 +11,7 @@ import type {
   MemorySample,
   TimingResult,
 } from '../../src/bench/types';
+import { median } from '../../src/bench/stats';
 import { variantLabel } from '../../src/bench/types';
 
 /** The onnxruntime backend each backend is compared with. */
@@ -35,8 +36,16 @@ export interface Row {
   slicesPerSecond: number;
   /** Peer's median / this median at the same batch (> 1: faster than the peer). */
   speedVsPeer?: number;
-  /** The same from the fastest samples (steadier on a loaded machine). */
+  /** The same from the fastest samples. */
   speedVsPeerBest?: number;
+  /**
+   * Median over rounds of peer time / this time within one interleaved
+   * round (both timed back to back on the same slices): the ratio that load
+   * drifting over the run disturbs least. Undefined unless interleaved.
+   */
+  speedVsPeerPaired?: number;
+  /** For a model variant: paired ratio to the same backend's baseline (> 1: the variant is faster). */
+  speedVsBaselinePaired?: number;
   gflopsPerSecond: number;
   /** Live tfjs tensors and their bytes after the last repetition. */
   tensors?: number;
@@ -70,6 +79,14 @@ export function isSoftwareGpu(backend: BackendId, adapter?: AdapterReport): bool
   return false;
 }
 
+/** Median of per-round ratios, when both were timed in the same rounds. */
+function pairedRatio(peer: TimingResult, t: TimingResult): number | undefined {
+  const n = t.perSliceMs.length;
+  if (t.interleavedWith === 0 || peer.perSliceMs.length !== n || n === 0)
+    return undefined;
+  return median(t.perSliceMs.map((ms, i) => peer.perSliceMs[i] / ms));
+}
+
 export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[] {
   const timing = (b: BackendId, batch: number): TimingResult | undefined =>
     reports
@@ -81,6 +98,8 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
       const peer = PEER[r.backend];
       const peerTiming =
         peer === r.backend ? undefined : (timing(peer, t.batch) ?? timing(peer, 1));
+      const baselineTiming =
+        r.variant === 'baseline' ? undefined : timing(r.backend, t.batch);
       const last = t.memory[t.memory.length - 1];
       const g = growth(t.memory);
       rows.push({
@@ -93,6 +112,10 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
         slicesPerSecond: t.slicesPerSecond,
         speedVsPeer: peerTiming ? peerTiming.medianMs / t.medianMs : undefined,
         speedVsPeerBest: peerTiming ? peerTiming.minMs / t.minMs : undefined,
+        speedVsPeerPaired: peerTiming ? pairedRatio(peerTiming, t) : undefined,
+        speedVsBaselinePaired: baselineTiming
+          ? pairedRatio(baselineTiming, t)
+          : undefined,
         gflopsPerSecond: flopsPerSlice / 1e9 / (t.medianMs / 1000),
         tensors: last?.numTensors,
         tensorMB: last?.tensorBytes !== undefined ? last.tensorBytes / MB : undefined,
@@ -144,6 +167,8 @@ export function formatReport(
         'slices/s',
         '× peer',
         '× peer best',
+        '× peer paired',
+        '× baseline',
         'GFLOP/s',
         'tensors',
         'tensor MB',
@@ -158,6 +183,8 @@ export function formatReport(
         fmt(r.slicesPerSecond, 2),
         fmt(r.speedVsPeer, 2),
         fmt(r.speedVsPeerBest, 2),
+        fmt(r.speedVsPeerPaired, 2),
+        fmt(r.speedVsBaselinePaired, 2),
         fmt(r.gflopsPerSecond, 2),
         r.tensors === undefined ? '—' : String(r.tensors),
         fmt(r.tensorMB),
@@ -167,7 +194,9 @@ export function formatReport(
   );
   out.push(
     '× peer: time of the onnxruntime backend of the same kind (same batch) / this time, from ' +
-      'the medians (best: from the fastest samples); > 1 is faster. Timed interleaved.',
+      'the medians (best: the fastest samples; paired: median of the ratios within each ' +
+      'interleaved round); > 1 is faster. × baseline: a variant against the same backend ' +
+      'as shipped, paired.',
   );
 
   const studies = reports.filter((r) => r.study);
