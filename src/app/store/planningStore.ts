@@ -71,6 +71,9 @@ export const EMPTY_FORM: PlanningForm = {
 /** localStorage key; bump the version when PlanningForm changes shape. */
 export const PLANNING_STORAGE_KEY = 'nephroplan.planning-form';
 
+/** Never reused, so features of one file are never taken for another's. */
+let maskSerial = 0;
+
 export const usePlanningStore = create<PlanningState>()(
   persist(
     (set) => ({
@@ -95,10 +98,10 @@ export const usePlanningStore = create<PlanningState>()(
         ),
       clearForm: () => set({ form: EMPTY_FORM }),
       setMaskFile: (file, message = null) =>
-        set((s) => ({
-          maskFile: file && { ...file, serial: (s.maskFile?.serial ?? 0) + 1 },
+        set({
+          maskFile: file && { ...file, serial: ++maskSerial },
           maskFileMessage: message,
-        })),
+        }),
     }),
     {
       name: PLANNING_STORAGE_KEY,

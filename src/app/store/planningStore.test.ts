@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LabelVolume } from '../../core/volume/Volume';
+
+/** A Storage in memory, standing in for the browser's localStorage. */
+class MemoryStorage {
+  items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, v);
+  removeItem = (k: string) => void this.items.delete(k);
+}
+
+const storage = new MemoryStorage();
+let store: typeof import('./planningStore');
+
+beforeAll(async () => {
+  (globalThis as { localStorage?: unknown }).localStorage = storage;
+  store = await import('./planningStore');
+});
+
+const labels: LabelVolume = {
+  labels: new Uint8Array([0, 1, 2, 2]),
+  dims: [2, 2, 1],
+  spacingMm: [1, 1, 1],
+  originMm: [0, 0, 0],
+  direction: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+};
+
+describe('planningStore', () => {
+  it('persists the clinical values and never the mask', () => {
+    const s = store.usePlanningStore.getState();
+    s.setForm({ ageYears: '61', bmi: '27.5' });
+    s.setMaskFile({ name: 'case.nii.gz', labels, segmentationVersion: 0 });
+    const saved = storage.getItem(store.PLANNING_STORAGE_KEY)!;
+    expect(JSON.parse(saved).state).toEqual({
+      form: { ...store.EMPTY_FORM, ageYears: '61', bmi: '27.5' },
+    });
+    expect(saved).not.toContain('case.nii.gz');
+  });
+
+  it('fills the size from the mask until the user types one', () => {
+    const s = () => store.usePlanningStore.getState();
+    s().clearForm();
+    s().suggestSize(4.2);
+    expect(s().form).toMatchObject({ sizeCm: '4.2', sizeSource: 'mask' });
+    s().suggestSize(5.1);
+    expect(s().form).toMatchObject({ sizeCm: '5.1', sizeSource: 'mask' });
+
+    s().setForm({ sizeCm: '6' });
+    expect(s().form.sizeSource).toBe('user');
+    s().suggestSize(3.3);
+    expect(s().form).toMatchObject({ sizeCm: '6', sizeSource: 'user' });
+
+    // An emptied field takes the next suggestion again.
+    s().setForm({ sizeCm: '' });
+    s().suggestSize(3.3);
+    expect(s().form).toMatchObject({ sizeCm: '3.3', sizeSource: 'mask' });
+  });
+
+  it('numbers opened mask files so a second file re-plans', () => {
+    const s = () => store.usePlanningStore.getState();
+    s().setMaskFile({ name: 'a', labels, segmentationVersion: 3 });
+    const first = s().maskFile!.serial;
+    s().setMaskFile({ name: 'b', labels, segmentationVersion: 3 });
+    expect(s().maskFile!.serial).toBe(first + 1);
+    s().setMaskFile(null, 'b could not be used');
+    expect(s().maskFile).toBeNull();
+    expect(s().maskFileMessage).toBe('b could not be used');
+  });
+});
