@@ -19,6 +19,7 @@ import { getLogger } from '../core/log/logger';
 import { createToolGroup } from './createToolGroup';
 import { setEditTool, type EditToolName } from './labelmap/editTools';
 import { LabelmapOverlay } from './labelmap/LabelmapOverlay';
+import { SliceMarker, type MarkedSlice } from './labelmap/SliceMarker';
 import { initCornerstone } from './initCornerstone';
 import { keyAction } from './keyboardActions';
 import { probeVoxel, voxelToCanvas, type VoxelProbe } from './probeVoxel';
@@ -66,6 +67,8 @@ export class StudyViewer {
   private initialWindow: { widthHu: number; levelHu: number } = DEFAULT_PRESET;
   private readonly cleanups: (() => void)[] = [];
   private overlay: Promise<LabelmapOverlay> | undefined;
+  private marker: SliceMarker | undefined;
+  private marked: MarkedSlice | null = null;
   private readonly ids = nextViewerIds();
 
   constructor(
@@ -94,6 +97,7 @@ export class StudyViewer {
       group.addViewport(name, this.ids.engineId);
       this.wireElement(name);
     }
+    this.marker = new SliceMarker(this.elements);
   }
 
   /**
@@ -107,6 +111,7 @@ export class StudyViewer {
   ): Promise<void> {
     const engine = this.requireEngine();
     this.removeLabels();
+    this.marked = null;
     const previous = this.volumeId;
     this.volume = volume;
     this.volumeId = toCornerstoneVolume(volume);
@@ -152,6 +157,12 @@ export class StudyViewer {
       },
       () => undefined,
     );
+  }
+
+  /** Marks a slice (the largest tumour slice) in the views; null removes it. */
+  setSliceMarker(slice: MarkedSlice | null): void {
+    this.marked = slice;
+    for (const name of VIEW_NAMES) this.reportSlice(name);
   }
 
   /** Left-button tool: window/level ('none'), brush or eraser. */
@@ -262,6 +273,7 @@ export class StudyViewer {
   destroy(): void {
     for (const c of this.cleanups.splice(0)) c();
     this.removeLabels();
+    this.marker?.destroy();
     ToolGroupManager.destroyToolGroup(this.ids.toolGroupId);
     if (this.volumeId) releaseCornerstoneVolume(this.volumeId);
     this.engine?.destroy();
@@ -303,11 +315,39 @@ export class StudyViewer {
 
   private reportSlice(name: ViewName): void {
     if (!this.volume) return;
+    this.placeMarker(name);
     const camera = this.viewport(name).getCamera();
     this.listener.onView(name, {
       slice: this.sliceOf(name),
       labels: orientationLabels(camera.viewUp as Vec3, camera.viewPlaneNormal as Vec3),
     });
+  }
+
+  /** Badge on the marked slice itself, a line where a view cuts through it. */
+  private placeMarker(name: ViewName): void {
+    const marked = this.marked;
+    const volume = this.volume;
+    if (!this.marker || !volume) return;
+    if (!marked) return this.marker.update(name, { kind: 'none' }, '');
+    const shown = this.sliceOf(name);
+    if (shown.axis === marked.axis) {
+      const kind = shown.index === marked.index ? 'on-slice' : 'none';
+      return this.marker.update(name, { kind }, marked.label);
+    }
+    // The line runs along the view's in-plane axis that is not the shown one.
+    const along = ([0, 1, 2] as const).find((a) => a !== marked.axis && a !== shown.axis)!;
+    const end = (t: number) => {
+      const ijk = [0, 0, 0] as Vec3;
+      ijk[marked.axis] = marked.index;
+      ijk[shown.axis] = shown.index;
+      ijk[along] = t;
+      return voxelToCanvas(this.viewport(name), volume, ijk);
+    };
+    this.marker.update(
+      name,
+      { kind: 'line', from: end(0), to: end(volume.dims[along] - 1) },
+      marked.label,
+    );
   }
 
   private onMouseMove(name: ViewName, e: MouseEvent): void {

@@ -1,8 +1,9 @@
 /**
  * Keeps the viewer's labelmap overlay in step with the segmentation store:
  * writes new labels (a run, an undo), applies the display settings and the
- * editing tool, removes the overlay when the labels go, and resets the
- * segmentation when another study replaces the one on screen.
+ * editing tool, marks the largest tumour slice, removes the overlay when the
+ * labels go, and resets the segmentation when another study replaces the one
+ * on screen.
  */
 import { useEffect, useRef } from 'react';
 import { getLogger } from '../../../core/log/logger';
@@ -21,6 +22,7 @@ export function useLabelmapSync(): void {
   const tool = useSegmentationStore((s) => s.tool);
   const brushLabel = useSegmentationStore((s) => s.brushLabel);
   const radiusMm = useSegmentationStore((s) => s.brushRadiusMm);
+  const largest = useSegmentationStore((s) => s.measurements?.largestTumourSlice ?? null);
   const previousVolume = useRef(volume);
 
   useEffect(() => {
@@ -29,6 +31,15 @@ export function useLabelmapSync(): void {
       resetForNewStudy();
     }
   }, [volume]);
+
+  useEffect(() => {
+    const marked = largest && {
+      axis: largest.axis as 0 | 1 | 2,
+      index: largest.index,
+      label: 'Largest tumour slice',
+    };
+    getCurrentViewer()?.setSliceMarker(marked);
+  }, [largest?.axis, largest?.index]);
 
   useEffect(() => {
     const viewer = getCurrentViewer();
