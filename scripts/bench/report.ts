@@ -46,6 +46,8 @@ export interface Row {
   speedVsPeerPaired?: number;
   /** For a model variant: paired ratio to the same backend's baseline (> 1: the variant is faster). */
   speedVsBaselinePaired?: number;
+  /** Paired ratio to the same backend and variant at batch 1 (> 1: this batch size is faster). */
+  speedVsBatch1Paired?: number;
   gflopsPerSecond: number;
   /** Live tfjs tensors and their bytes after the last repetition. */
   tensors?: number;
@@ -80,11 +82,15 @@ export function isSoftwareGpu(backend: BackendId, adapter?: AdapterReport): bool
 }
 
 /** Median of per-round ratios, when both were timed in the same rounds. */
-function pairedRatio(peer: TimingResult, t: TimingResult): number | undefined {
-  const n = t.perSliceMs.length;
-  if (t.interleavedWith === 0 || peer.perSliceMs.length !== n || n === 0)
+function pairedRatio(
+  other: TimingResult | undefined,
+  t: TimingResult,
+): number | undefined {
+  const n = t.passMsPerSlice.length;
+  if (!other || t.interleavedWith === 0 || other.passMsPerSlice.length !== n || n === 0) {
     return undefined;
-  return median(t.perSliceMs.map((ms, i) => peer.perSliceMs[i] / ms));
+  }
+  return median(t.passMsPerSlice.map((ms, i) => other.passMsPerSlice[i] / ms));
 }
 
 export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[] {
@@ -113,6 +119,13 @@ export function buildRows(reports: BackendReport[], flopsPerSlice: number): Row[
         speedVsPeer: peerTiming ? peerTiming.medianMs / t.medianMs : undefined,
         speedVsPeerBest: peerTiming ? peerTiming.minMs / t.minMs : undefined,
         speedVsPeerPaired: peerTiming ? pairedRatio(peerTiming, t) : undefined,
+        speedVsBatch1Paired:
+          t.batch === 1
+            ? undefined
+            : pairedRatio(
+                r.timings.find((u) => u.batch === 1)!,
+                t,
+              ),
         speedVsBaselinePaired: baselineTiming
           ? pairedRatio(baselineTiming, t)
           : undefined,
@@ -169,6 +182,7 @@ export function formatReport(
         '× peer best',
         '× peer paired',
         '× baseline',
+        '× batch 1',
         'GFLOP/s',
         'tensors',
         'tensor MB',
@@ -185,6 +199,7 @@ export function formatReport(
         fmt(r.speedVsPeerBest, 2),
         fmt(r.speedVsPeerPaired, 2),
         fmt(r.speedVsBaselinePaired, 2),
+        fmt(r.speedVsBatch1Paired, 2),
         fmt(r.gflopsPerSecond, 2),
         r.tensors === undefined ? '—' : String(r.tensors),
         fmt(r.tensorMB),
@@ -196,7 +211,7 @@ export function formatReport(
     '× peer: time of the onnxruntime backend of the same kind (same batch) / this time, from ' +
       'the medians (best: the fastest samples; paired: median of the ratios within each ' +
       'interleaved round); > 1 is faster. × baseline: a variant against the same backend ' +
-      'as shipped, paired.',
+      'as shipped, paired. × batch 1: this batch size against batch 1, paired.',
   );
 
   const studies = reports.filter((r) => r.study);

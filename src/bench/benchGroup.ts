@@ -48,21 +48,22 @@ export async function benchGroup(p: BenchGroupParams): Promise<void> {
     );
   }
 
-  for (const batch of p.batches) {
-    p.show(`${names.join(' | ')}: batch ${batch}`);
-    const results = await measureInterleaved({
-      runtimes: p.members.map((m) => m.runtime),
-      input: p.input,
-      slices: p.slices,
-      sizePx: S,
-      batch,
-      warmupRuns: p.warmupRuns,
-      repetitions: p.repetitions,
-      readback: p.readback,
-      now: p.now,
-    });
-    results.forEach((r, i) => p.members[i].report.timings.push(r));
-  }
+  p.show(`${names.join(' | ')}: batches ${p.batches.join(', ')}`);
+  const results = await measureInterleaved({
+    runtimes: p.members.map((m) => m.runtime),
+    input: p.input,
+    slices: p.slices,
+    sizePx: S,
+    batches: p.batches,
+    warmupRuns: p.warmupRuns,
+    repetitions: p.repetitions,
+    readback: p.readback,
+    now: p.now,
+  });
+  // Results come runtime by runtime, batch sizes inside.
+  results.forEach((r, i) =>
+    p.members[Math.floor(i / p.batches.length)].report.timings.push(r),
+  );
 
   for (const [i, m] of p.members.entries()) {
     if (!m.study) continue;

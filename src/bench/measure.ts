@@ -1,9 +1,9 @@
 /**
  * The timing loop shared by the benchmark page and the Node benchmark.
  *
- * Runtimes measured together are interleaved batch by batch (the starting
- * runtime rotates), so on a shared, loaded machine every runtime sees the
- * same load and their ratio stays meaningful even when absolute times drift.
+ * Runtimes and batch sizes measured together are interleaved pass by pass
+ * (the order rotates every round), so on a shared, loaded machine each sees
+ * the same load, and their ratios stay meaningful when absolute times drift.
  */
 import { toNhwc, type SegmentationRuntime } from './runtimes/runtime';
 import { median, percentile } from './stats';
@@ -16,85 +16,110 @@ export interface MeasureParams {
   input: Float32Array;
   slices: number;
   sizePx: number;
-  batch: number;
-  /** Untimed batches per runtime before timing starts. */
+  /** Batch sizes, each timed against the others too. */
+  batches: number[];
+  /** Untimed batches per runtime and batch size before timing starts. */
   warmupRuns: number;
-  /** Timed passes over all K slices. */
+  /** Rounds; in each, every (runtime, batch size) makes one pass over the K slices. */
   repetitions: number;
   readback: ReadbackMode;
   /** Monotonic clock, ms. */
   now: () => number;
 }
 
+interface Contestant {
+  runtime: SegmentationRuntime;
+  index: number;
+  batch: number;
+  samples: number[];
+  passes: number[];
+  memory: MemorySample[];
+}
+
 /** Copies the slices of batch `b` (wrapping round K) into `out`. */
-function fillBatch(p: MeasureParams, b: number, out: Float32Array): void {
+function fillBatch(p: MeasureParams, batch: number, b: number, out: Float32Array): void {
   const plane = p.sizePx * p.sizePx;
-  for (let j = 0; j < p.batch; j++) {
-    const k = (b * p.batch + j) % p.slices;
+  for (let j = 0; j < batch; j++) {
+    const k = (b * batch + j) % p.slices;
     out.set(p.input.subarray(k * plane, (k + 1) * plane), j * plane);
   }
 }
 
-async function runOnce(runtime: SegmentationRuntime, p: MeasureParams, x: Float32Array) {
+async function runOnce(c: Contestant, p: MeasureParams, x: Float32Array): Promise<void> {
+  const input = x.subarray(0, c.batch * p.sizePx * p.sizePx);
   if (p.readback === 'labels') {
-    await runtime.labels(x, p.batch);
+    await c.runtime.labels(input, c.batch);
   } else {
-    await runtime.probabilities(x, p.batch);
+    await c.runtime.probabilities(input, c.batch);
   }
 }
 
 /**
- * Times runtimes at one batch size. Every timed batch covers upload,
+ * Times every runtime at every batch size, interleaved: each round, every
+ * (runtime, batch size) pair makes one pass over the K slices, in an order
+ * that rotates from round to round. Every timed batch covers upload,
  * inference and read-back; its time divided by the batch size is one sample.
- * @returns one result per runtime, in the order given
+ * @returns one result per runtime and batch size, runtimes outermost
  */
 export async function measureInterleaved(p: MeasureParams): Promise<TimingResult[]> {
   const plane = p.sizePx * p.sizePx;
-  const batchesPerPass = Math.ceil(p.slices / p.batch);
-  const x = new Float32Array(p.batch * plane);
-  const n = p.runtimes.length;
+  const x = new Float32Array(Math.max(...p.batches) * plane);
+  const contestants: Contestant[] = p.runtimes.flatMap((runtime, index) =>
+    p.batches.map((batch) => ({
+      runtime,
+      index,
+      batch,
+      samples: [],
+      passes: [],
+      memory: [],
+    })),
+  );
 
-  for (const runtime of p.runtimes) {
+  for (const c of contestants) {
     for (let w = 0; w < p.warmupRuns; w++) {
-      fillBatch(p, w, x);
-      await runOnce(runtime, p, x);
+      fillBatch(p, c.batch, w, x);
+      await runOnce(c, p, x);
     }
+    c.memory.push(c.runtime.memory());
   }
 
-  const samples: number[][] = p.runtimes.map(() => []);
-  const memory: MemorySample[][] = p.runtimes.map((r) => [r.memory()]);
-  let turn = 0;
+  const n = contestants.length;
   for (let rep = 0; rep < p.repetitions; rep++) {
-    for (let b = 0; b < batchesPerPass; b++) {
-      fillBatch(p, b, x);
-      for (let i = 0; i < n; i++) {
-        const r = (turn + i) % n;
+    for (let i = 0; i < n; i++) {
+      const c = contestants[(rep + i) % n];
+      const batches = Math.ceil(p.slices / c.batch);
+      let passMs = 0;
+      for (let b = 0; b < batches; b++) {
+        fillBatch(p, c.batch, b, x);
         const t0 = p.now();
-        await runOnce(p.runtimes[r], p, x);
-        samples[r].push((p.now() - t0) / p.batch);
+        await runOnce(c, p, x);
+        const ms = p.now() - t0;
+        c.samples.push(ms / c.batch);
+        passMs += ms;
       }
-      turn++;
+      c.passes.push(passMs / (batches * c.batch));
+      c.memory.push(c.runtime.memory());
     }
-    p.runtimes.forEach((r, i) => memory[i].push(r.memory()));
   }
 
-  return p.runtimes.map((runtime, i) => {
-    const med = median(samples[i]);
+  return contestants.map((c) => {
+    const med = median(c.samples);
     return {
-      backend: runtime.id,
-      kind: runtime.kind,
-      batch: p.batch,
+      backend: c.runtime.id,
+      kind: c.runtime.kind,
+      batch: c.batch,
       readback: p.readback,
       slices: p.slices,
       warmupRuns: p.warmupRuns,
       repetitions: p.repetitions,
       interleavedWith: n - 1,
-      perSliceMs: samples[i],
+      perSliceMs: c.samples,
+      passMsPerSlice: c.passes,
       medianMs: med,
-      p90Ms: percentile(samples[i], 90),
-      minMs: Math.min(...samples[i]),
+      p90Ms: percentile(c.samples, 90),
+      minMs: Math.min(...c.samples),
       slicesPerSecond: 1000 / med,
-      memory: memory[i],
+      memory: c.memory,
     };
   });
 }

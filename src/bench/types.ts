@@ -55,10 +55,12 @@ export interface TimingResult {
   slices: number;
   warmupRuns: number;
   repetitions: number;
-  /** How many other runtimes were timed interleaved with this one. */
+  /** How many other (runtime, batch size) pairs were timed interleaved with this one. */
   interleavedWith: number;
   /** Per-slice time of every timed batch (batch time / batch size), ms. */
   perSliceMs: number[];
+  /** Per-slice time of each round's pass over the K slices, ms (round order). */
+  passMsPerSlice: number[];
   medianMs: number;
   p90Ms: number;
   /** Fastest sample, ms (the least disturbed by other load). */
