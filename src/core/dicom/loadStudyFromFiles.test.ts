@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   encapsulatedPdf,
@@ -8,6 +11,7 @@ import { syntheticSeries } from '../../../scripts/dicom/syntheticSeries';
 import { loadStudyFromFiles } from './loadStudyFromFiles';
 
 const text = (s: string) => new TextEncoder().encode(s);
+const SHARED_DATA = path.resolve(process.env.SHARED_DATA ?? '../shared/data');
 
 describe('loadStudyFromFiles', () => {
   it('groups two interleaved series and picks the axial CT by default', () => {
@@ -96,6 +100,24 @@ describe('loadStudyFromFiles', () => {
     expect(study.messages[1].text).toContain(
       'video.dcm: transfer syntax MPEG-2 video is not supported',
     );
+  });
+
+  it('recognises NIfTI by name or, uncompressed, by header', () => {
+    const file = readFileSync(path.join(SHARED_DATA, 'ct/totalseg/example_ct_sm.nii.gz'));
+    const raw = gunzipSync(new Uint8Array(file));
+    const study = loadStudyFromFiles([
+      { name: 'a/ct_sm.nii.gz', bytes: new Uint8Array(file) },
+      { name: 'volume_without_extension', bytes: raw },
+      { name: 'broken.nii', bytes: text('not nifti') },
+    ]);
+    expect(
+      study.series.map((s) => [s.kind, s.summary.description, s.summary.sliceCount]),
+    ).toEqual([
+      ['nifti', 'ct_sm.nii.gz', 30],
+      ['nifti', 'volume_without_extension', 30],
+    ]);
+    expect(study.messages.map((m) => m.code)).toEqual(['nifti-error']);
+    expect(study.messages[0].text).toContain('broken.nii: not a NIfTI file');
   });
 
   it('says so when nothing was dropped', () => {

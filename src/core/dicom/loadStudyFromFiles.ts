@@ -4,6 +4,7 @@
  * and says why, in messages meant for the user. Nothing here throws for bad
  * input: a bad file is counted, the rest stays usable.
  */
+import { hasNiftiHeader, hasNiftiName } from '../nifti/isNifti';
 import { readNifti } from '../nifti/readNifti';
 import type { InputFile, ParsedFile } from './ParsedFile';
 import type { StudySeries } from './StudySeries';
@@ -29,10 +30,6 @@ export interface LoadedStudy {
   defaultIndex: number;
   skipped: SkippedFile[];
   messages: StudyMessage[];
-}
-
-function isNiftiName(name: string): boolean {
-  return /\.nii(\.gz)?$/i.test(name);
 }
 
 /** Files the OS adds to folders; skipped silently rather than reported. */
@@ -106,7 +103,7 @@ export function loadStudyFromFiles(files: InputFile[]): LoadedStudy {
   const series: StudySeries[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of visible) {
-    if (isNiftiName(file.name)) {
+    if (hasNiftiName(file.name) || hasNiftiHeader(file.bytes)) {
       try {
         const volume = readNifti(file.bytes);
         series.push({ kind: 'nifti', summary: niftiSummary(file.name, volume), volume });
