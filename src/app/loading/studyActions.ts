@@ -1,17 +1,14 @@
 /**
  * What the UI can do with a study: load files (drop, picker, example) and
- * open one of the series found. A failed load leaves what was already loaded
+ * open one of the series found. Parsing and decoding run in a worker
+ * (`studyLoader.worker.ts`). A failed load leaves what was already loaded
  * on screen; only its messages change.
  */
-import {
-  loadStudyFromFiles,
-  openSeries,
-  type InputFile,
-  type StudyMessage,
-} from '../../core/dicom';
+import type { InputFile, StudyMessage } from '../../core/dicom';
 import { getLogger } from '../../core/log/logger';
 import { useStudyStore } from '../store/studyStore';
 import type { NamedFile } from './readDroppedItems';
+import { loadInWorker, openInWorker } from './studyClient';
 
 const log = getLogger('study');
 const set = useStudyStore.setState;
@@ -57,7 +54,16 @@ export async function loadFiles(files: NamedFile[] | InputFile[], isExample = fa
       ? await readAll(files as NamedFile[])
       : (files as InputFile[]);
   if (mine !== generation) return;
-  const study = loadStudyFromFiles(inputs);
+  set({ progress: { label: 'Reading DICOM headers', done: 0, total: 0 } });
+  let study;
+  try {
+    study = await loadInWorker(inputs);
+  } catch (err) {
+    if (mine === generation)
+      reportLoadError(`Could not read the files: ${(err as Error).message}`);
+    return;
+  }
+  if (mine !== generation) return;
   log.info('loaded', study.series.length, 'series,', study.skipped.length, 'skipped');
 
   if (study.series.length === 0) {
@@ -81,16 +87,17 @@ export async function openSeriesAt(index: number, claimed?: number) {
   const previousIndex = useStudyStore.getState().selectedIndex;
   set({ status: 'building', selectedIndex: index });
   try {
-    const opened = await openSeries(series, {
-      onProgress: (done, total) =>
-        set({ progress: { label: 'Decoding slices', done, total } }),
+    const opened = await openInWorker(index, (done, total) => {
+      if (mine === generation)
+        set({ progress: { label: 'Decoding slices', done, total } });
     });
+    if (mine !== generation) return;
     set({
       status: 'ready',
       progress: null,
       volume: opened.volume,
       summary: series.summary,
-      patientStudy: series.kind === 'dicom' ? series.patientStudy : null,
+      patientStudy: series.patientStudy,
       seriesMessages: opened.warnings,
     });
   } catch (err) {

@@ -6,12 +6,8 @@
  * (`segmentationStore.ts`, `planningStore.ts`) and read the volume from here.
  */
 import { create } from 'zustand';
-import type {
-  LoadedStudy,
-  PatientStudyInfo,
-  SeriesSummary,
-  StudyMessage,
-} from '../../core/dicom';
+import type { StudyListing } from '../loading/studyProtocol';
+import type { PatientStudyInfo, SeriesSummary, StudyMessage } from '../../core/dicom';
 import type { Volume } from '../../core/volume/Volume';
 
 export type StudyStatus = 'idle' | 'reading' | 'building' | 'ready' | 'failed';
@@ -26,7 +22,7 @@ export interface StudyState {
   status: StudyStatus;
   progress: Progress | null;
   /** The last load that found at least one series. */
-  study: LoadedStudy | null;
+  study: StudyListing | null;
   /** True when `study` is the built-in synthetic phantom. */
   isExample: boolean;
   selectedIndex: number;
