@@ -135,6 +135,7 @@ export class StudyViewer {
     this.overlay ??= LabelmapOverlay.create({
       referencedVolumeId: this.volumeId,
       viewportIds: VIEW_NAMES,
+      elements: Object.values(this.elements),
       onEdited,
     });
     return this.overlay;

@@ -6,7 +6,8 @@
  * {@link OverlayDisplay}.
  *
  * Brush and eraser strokes (createToolGroup.ts) write into the labelmap
- * directly; `onEdited` fires once a stroke has ended, and `read()` returns
+ * directly; `onEdited` fires once a stroke has ended (the mouse button is
+ * up and the labelmap has been quiet for a moment), and `read()` returns
  * the labels as they are then. Owned by StudyViewer, which removes it before
  * showing another volume.
  */
@@ -18,8 +19,8 @@ import { OVERLAY_LABELS, type OverlayDisplay } from './overlayDisplay';
 
 const log = getLogger('labelmap');
 const LABELMAP = ToolEnums.SegmentationRepresentations.Labelmap;
-/** Quiet time after the last brush change before a stroke counts as ended. */
-const STROKE_END_MS = 250;
+/** Quiet time after the button is up before a stroke counts as ended. */
+const STROKE_END_MS = 150;
 
 let counter = 0;
 
@@ -27,6 +28,8 @@ export interface LabelmapOverlayParams {
   /** Cornerstone volume id of the CT volume the views show. */
   referencedVolumeId: string;
   viewportIds: readonly string[];
+  /** The views' elements, to see when a stroke starts. */
+  elements: readonly HTMLElement[];
   /** Called after each brush or eraser stroke. */
   onEdited: () => void;
 }
@@ -37,11 +40,24 @@ export class LabelmapOverlay {
   private strokeTimer: ReturnType<typeof setTimeout> | undefined;
   /** True while labels written by `write` are being propagated. */
   private writing = false;
+  /** A mouse button went down on a view and is not up yet. */
+  private buttonDown = false;
+  /** The labelmap changed since the last `onEdited`. */
+  private dirty = false;
   private readonly onDataModified = (e: Event) => {
     const detail = (e as CustomEvent<{ segmentationId?: string }>).detail;
     if (this.writing || detail?.segmentationId !== this.segmentationId) return;
+    this.dirty = true;
+    if (!this.buttonDown) this.scheduleStrokeEnd();
+  };
+  private readonly onButtonDown = () => {
+    this.buttonDown = true;
     clearTimeout(this.strokeTimer);
-    this.strokeTimer = setTimeout(() => this.params.onEdited(), STROKE_END_MS);
+  };
+  private readonly onButtonUp = () => {
+    if (!this.buttonDown) return;
+    this.buttonDown = false;
+    this.scheduleStrokeEnd();
   };
 
   private constructor(private readonly params: LabelmapOverlayParams) {
@@ -83,6 +99,10 @@ export class LabelmapOverlay {
       ToolEnums.Events.SEGMENTATION_DATA_MODIFIED,
       overlay.onDataModified,
     );
+    for (const el of params.elements) {
+      el.addEventListener('mousedown', overlay.onButtonDown, true);
+    }
+    window.addEventListener('mouseup', overlay.onButtonUp, true);
     return overlay;
   }
 
@@ -155,6 +175,10 @@ export class LabelmapOverlay {
   /** Removes the segmentation from the views and the cache. */
   destroy(): void {
     clearTimeout(this.strokeTimer);
+    for (const el of this.params.elements) {
+      el.removeEventListener('mousedown', this.onButtonDown, true);
+    }
+    window.removeEventListener('mouseup', this.onButtonUp, true);
     eventTarget.removeEventListener(
       ToolEnums.Events.SEGMENTATION_DATA_MODIFIED,
       this.onDataModified,
@@ -167,6 +191,15 @@ export class LabelmapOverlay {
     if (cache.getVolume(this.labelmapVolumeId)) {
       cache.removeVolumeLoadObject(this.labelmapVolumeId);
     }
+  }
+
+  private scheduleStrokeEnd(): void {
+    clearTimeout(this.strokeTimer);
+    this.strokeTimer = setTimeout(() => {
+      if (!this.dirty || this.buttonDown) return;
+      this.dirty = false;
+      this.params.onEdited();
+    }, STROKE_END_MS);
   }
 
   private voxels() {

@@ -18,6 +18,7 @@ const log = getLogger('labelmap-sync');
 export function useLabelmapSync(): void {
   const volume = useStudyStore((s) => s.volume);
   const labels = useSegmentationStore((s) => s.labels);
+  const hasLabels = labels !== null;
   const display = useSegmentationStore((s) => s.display);
   const tool = useSegmentationStore((s) => s.tool);
   const brushLabel = useSegmentationStore((s) => s.brushLabel);
@@ -41,6 +42,7 @@ export function useLabelmapSync(): void {
     getCurrentViewer()?.setSliceMarker(marked);
   }, [largest?.axis, largest?.index]);
 
+  // Labels: write them unless the overlay already holds them (a stroke's).
   useEffect(() => {
     const viewer = getCurrentViewer();
     if (!viewer) return;
@@ -53,19 +55,32 @@ export function useLabelmapSync(): void {
     viewer
       .labels(() => void commitStroke())
       .then((overlay) => {
-        if (stale) return;
-        if (!isShown(labels.labels)) {
-          overlay.write(labels.labels);
-          markShown(labels.labels);
-        }
-        overlay.setDisplay(display);
-        overlay.setActiveLabel(brushLabel);
-        viewer.setEditTool(tool, radiusMm);
+        if (stale || isShown(labels.labels)) return;
+        overlay.write(labels.labels);
+        markShown(labels.labels);
+        overlay.setDisplay(useSegmentationStore.getState().display);
         viewer.render();
       })
       .catch((err) => log.error('could not show the segmentation', err));
     return () => {
       stale = true;
     };
-  }, [labels, display, tool, brushLabel, radiusMm]);
+  }, [labels]);
+
+  // Display settings.
+  useEffect(() => {
+    const viewer = getCurrentViewer();
+    void viewer?.currentLabels()?.then((overlay) => {
+      overlay.setDisplay(display);
+      viewer.render();
+    });
+  }, [display, hasLabels]);
+
+  // Editing tool; changed only between strokes, never during one.
+  useEffect(() => {
+    const viewer = getCurrentViewer();
+    if (!viewer) return;
+    viewer.setEditTool(hasLabels ? tool : 'none', radiusMm);
+    void viewer.currentLabels()?.then((overlay) => overlay.setActiveLabel(brushLabel));
+  }, [tool, brushLabel, radiusMm, hasLabels]);
 }
