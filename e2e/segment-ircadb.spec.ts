@@ -7,7 +7,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readNifti } from '../src/core/nifti/readNifti';
@@ -30,14 +37,23 @@ const MASKS = ['leftkidney', 'rightkidney'].map((s) =>
   path.join(SHARED_DATA, 'ct/ircadb-01/MASKS_DICOM', s),
 );
 
-test.describe.configure({ mode: 'serial' });
+/**
+ * The browser's result, handed to the CLI test through a file (a failed test
+ * restarts Playwright's worker, so module variables do not survive it).
+ */
+const BROWSER_RESULT = path.join(tmpdir(), 'nephroplan-e2e-ircadb-browser.json');
+const BROWSER_LABELS = path.join(tmpdir(), 'nephroplan-e2e-ircadb-browser.bin');
 
-let browser: { labels: Uint8Array; grid: Grid; measurements: unknown } | null = null;
+interface BrowserResult {
+  grid: Grid;
+  measurements: { tumourVolumeMl: number };
+  model: { name: string; version: string };
+}
 
 test('IRCADb-01 dropped and segmented on WASM: kidney Dice meets the model card', async ({
   page,
 }) => {
-  const stated = statedIrcadbDice();
+  for (const f of [BROWSER_RESULT, BROWSER_LABELS]) rmSync(f, { force: true });
   await openApp(page);
   await page.goto('/?backend=wasm');
   await page.waitForFunction(() => window.__nephroplan !== undefined);
@@ -55,8 +71,18 @@ test('IRCADb-01 dropped and segmented on WASM: kidney Dice meets the model card'
 
   const grid = await appGrid(page);
   const labels = await appLabels(page);
+  writeFileSync(BROWSER_LABELS, labels);
+  const result: BrowserResult = {
+    grid,
+    measurements: s.measurements!,
+    model: s.model!,
+  };
+  writeFileSync(BROWSER_RESULT, JSON.stringify(result));
+
   const truth = masksOnGrid(MASKS, grid);
   const kidneyDice = dice(labels, truth);
+  console.log(`kidney Dice ${kidneyDice.toFixed(4)} (${s.model!.name} ${s.model!.version})`);
+  const stated = statedIrcadbDice();
   console.log(
     `kidney Dice ${kidneyDice.toFixed(4)}; the card states ${stated.dice} for IRCADb-01`,
   );
@@ -66,11 +92,12 @@ test('IRCADb-01 dropped and segmented on WASM: kidney Dice meets the model card'
   // The panel shows the model and the stated figure beside the segmentation.
   await expect(page.getByTestId('seg-model-name')).toContainText(s.model!.name);
   await expect(page.getByTestId('seg-dice')).toContainText(stated.dice.toFixed(stated.decimals));
-  browser = { labels, grid, measurements: s.measurements };
 });
 
 test('the command line segments IRCADb-01 as the browser does', async () => {
-  test.skip(!browser, 'needs the browser run of the previous test');
+  expect(existsSync(BROWSER_RESULT), 'the browser run of the previous test').toBe(true);
+  const browser: BrowserResult = JSON.parse(readFileSync(BROWSER_RESULT, 'utf8'));
+  const labels = new Uint8Array(readFileSync(BROWSER_LABELS));
   const out = mkdtempSync(path.join(tmpdir(), 'np-seg-cli-'));
   const mask = path.join(out, 'mask.nii.gz');
   const json = path.join(out, 'm.json');
@@ -84,7 +111,7 @@ test('the command line segments IRCADb-01 as the browser does', async () => {
   console.log(`CLI run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const cli = readNifti(readFileSync(mask));
-  const { grid, labels } = browser!;
+  const { grid } = browser;
   for (const key of ['dims', 'spacingMm', 'originMm'] as const) {
     cli[key].forEach((v, i) => expect(v, key).toBeCloseTo(grid[key][i], 3));
   }
@@ -103,7 +130,6 @@ test('the command line segments IRCADb-01 as the browser does', async () => {
   }
 
   const m = JSON.parse(readFileSync(json, 'utf8'));
-  const b = browser!.measurements as { tumourVolumeMl: number };
-  const cliMeasurements = m.measurements ?? m;
-  expect(cliMeasurements.tumourVolumeMl).toBeCloseTo(b.tumourVolumeMl, 1);
+  expect(m.model).toEqual(browser.model);
+  expect(m.measurements.tumourVolumeMl).toBeCloseTo(browser.measurements.tumourVolumeMl, 1);
 });
