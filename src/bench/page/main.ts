@@ -49,13 +49,17 @@ async function run(reports: BackendReport[]): Promise<void> {
   const modelBase = config.manifestUrl.slice(0, config.manifestUrl.lastIndexOf('/'));
 
   const adapter = await describeAdapter();
-  const software = !adapter.available || adapter.isFallbackAdapter === true;
+  const softwareWebGpu = !adapter.available || adapter.isFallbackAdapter === true;
+  const softwareWebGl = /swiftshader|llvmpipe|software/i.test(
+    adapter.webglRenderer ?? '',
+  );
   const members: GroupMember[] = [];
   for (const report of reports) {
     report.adapter = adapter;
     const gpu = !report.backend.endsWith('wasm');
-    if (report.backend.endsWith('webgpu') && software && config.fallbackGpu === 'skip') {
-      report.notes.push('skipped: no hardware WebGPU adapter (software fallback)');
+    const software = report.backend.endsWith('webgl') ? softwareWebGl : softwareWebGpu;
+    if (gpu && software && config.fallbackGpu === 'skip') {
+      report.notes.push('skipped: software GPU (see --fallback-gpu)');
       report.ok = true;
       continue;
     }
