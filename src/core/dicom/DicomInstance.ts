@@ -1,5 +1,6 @@
 /**
- * One parsed DICOM image file: the attributes series grouping, slice sorting,
+ * One slice of a parsed DICOM image: a single-frame file, or one frame of a
+ * multi-frame object. Holds the attributes series grouping, slice sorting,
  * volume building and the study banner need, plus the parsed data set so the
  * pixel data can be decoded later (only for the series the user opens).
  */
@@ -23,7 +24,10 @@ export interface DicomInstance {
   instanceNumber?: number;
   rows: number;
   columns: number;
+  /** Number of Frames (0028,0008) of the object the slice comes from. */
   numberOfFrames: number;
+  /** Which frame of the object's pixel data this slice is (0-based). */
+  frameIndex: number;
   /** Pixel Spacing (0028,0030): [between rows, between columns], mm. */
   pixelSpacingMm?: [number, number];
   sliceThicknessMm?: number;

@@ -12,7 +12,8 @@ export interface InputFile {
 }
 
 export type ParsedFile =
-  | { kind: 'image'; instance: DicomInstance }
+  /** An image: one slice per frame (one for a single-frame file). */
+  | { kind: 'image'; instances: DicomInstance[] }
   /** A valid DICOM object that carries no image (SR, SEG, PDF, ...). */
   | { kind: 'non-image'; fileName: string; description: string }
   /** No DICOM Part 10 preamble: not a DICOM file at all. */

@@ -119,7 +119,7 @@ export function loadStudyFromFiles(files: InputFile[]): LoadedStudy {
     const parsed = parseDicomFile(file);
     switch (parsed.kind) {
       case 'image':
-        instances.push(parsed.instance);
+        instances.push(...parsed.instances);
         break;
       case 'not-dicom':
         skipped.push({ fileName: file.name, kind: 'not-dicom', reason: 'not DICOM' });

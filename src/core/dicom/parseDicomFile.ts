@@ -1,7 +1,8 @@
 /**
  * Parses one file into a {@link ParsedFile}: reads the attributes a volume
  * needs with dicom-parser and classifies everything that is not a usable
- * single-frame greyscale image. Pixel data is not decoded here.
+ * greyscale image (single-frame, or multi-frame with functional groups, which
+ * is split into one instance per frame). Pixel data is not decoded here.
  */
 import dicomParser, { type DataSet } from 'dicom-parser';
 import { inflateSync } from 'fflate';
@@ -13,6 +14,9 @@ import { isPart10 } from './isPart10';
 import { describeNonImageSopClass } from './sopClass';
 import { describeTransferSyntax } from './transferSyntax';
 import { checkPixelDataLength } from './pixelDataLength';
+import { readNumbers } from './dicomNumbers';
+import { hasFunctionalGroups, perFrameGroupCount } from './functionalGroups';
+import { frameInstances } from './frameInstances';
 
 const PIXEL_DATA = 'x7fe00010';
 
@@ -29,16 +33,6 @@ function inflateDataSet(bytes: Uint8Array, position: number): Uint8Array {
   full.set(bytes.subarray(0, position));
   full.set(body, position);
   return full;
-}
-
-function numbers(ds: DataSet, tag: string, count: number): number[] | undefined {
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const v = ds.floatString(tag, i);
-    if (v === undefined || !Number.isFinite(v)) return undefined;
-    out.push(v);
-  }
-  return out;
 }
 
 /** A reason a user can act on, from what dicom-parser threw. */
@@ -74,9 +68,9 @@ function seriesKeyOf(ds: DataSet, seriesUid: string): string {
 }
 
 function readInstance(fileName: string, ds: DataSet): DicomInstance {
-  const position = numbers(ds, 'x00200032', 3) as Vec3 | undefined;
-  const iop = numbers(ds, 'x00200037', 6);
-  const spacing = numbers(ds, 'x00280030', 2) as [number, number] | undefined;
+  const position = readNumbers(ds, 'x00200032', 3) as Vec3 | undefined;
+  const iop = readNumbers(ds, 'x00200037', 6);
+  const spacing = readNumbers(ds, 'x00280030', 2) as [number, number] | undefined;
   const seriesUid = ds.string('x0020000e') ?? '';
   return {
     fileName,
@@ -92,6 +86,7 @@ function readInstance(fileName: string, ds: DataSet): DicomInstance {
     rows: ds.uint16('x00280010') ?? 0,
     columns: ds.uint16('x00280011') ?? 0,
     numberOfFrames: ds.intString('x00280008') ?? 1,
+    frameIndex: 0,
     pixelSpacingMm: spacing,
     sliceThicknessMm: ds.floatString('x00180050'),
     positionMm: position,
@@ -127,8 +122,13 @@ function unsupportedReason(inst: DicomInstance): string | undefined {
   if (inst.samplesPerPixel !== 1) {
     return `colour images (${inst.photometricInterpretation}) are not supported`;
   }
-  if (inst.numberOfFrames > 1) {
-    return `multi-frame images (${inst.numberOfFrames} frames) are not supported`;
+  if (inst.numberOfFrames > 1 && !hasFunctionalGroups(inst.dataSet)) {
+    // Without per-frame positions the frames are not known to form a volume
+    // (cine loops, secondary captures).
+    return (
+      `multi-frame images without functional groups (${inst.numberOfFrames} frames) ` +
+      'are not supported'
+    );
   }
   if (![8, 16].includes(inst.bitsAllocated)) {
     return `${inst.bitsAllocated}-bit pixels are not supported`;
@@ -136,8 +136,24 @@ function unsupportedReason(inst: DicomInstance): string | undefined {
   return undefined;
 }
 
+/** A message when Number of Frames and the per-frame groups disagree. */
+function checkFrameCount(inst: DicomInstance): string | undefined {
+  if (!Number.isInteger(inst.numberOfFrames) || inst.numberOfFrames < 1) {
+    return `Number of Frames is invalid (${inst.numberOfFrames})`;
+  }
+  const groups = perFrameGroupCount(inst.dataSet);
+  if (groups !== null && groups !== inst.numberOfFrames) {
+    return (
+      `the per-frame functional groups hold ${groups} items ` +
+      `for ${inst.numberOfFrames} frames`
+    );
+  }
+  return undefined;
+}
+
 /**
- * Classifies and parses one file.
+ * Classifies and parses one file; a multi-frame image becomes one instance
+ * per frame.
  *
  * @param file - name and bytes of the file
  * @returns the parsed instance, or why it was set aside
@@ -170,7 +186,7 @@ export function parseDicomFile(file: InputFile): ParsedFile {
   const reason = unsupportedReason(instance);
   if (reason) return { kind: 'unsupported', fileName, reason };
 
-  const lengthProblem = checkPixelDataLength(instance);
-  if (lengthProblem) return { kind: 'unreadable', fileName, reason: lengthProblem };
-  return { kind: 'image', instance };
+  const problem = checkFrameCount(instance) ?? checkPixelDataLength(instance);
+  if (problem) return { kind: 'unreadable', fileName, reason: problem };
+  return { kind: 'image', instances: frameInstances(instance) };
 }

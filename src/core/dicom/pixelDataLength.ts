@@ -1,7 +1,8 @@
 /**
- * Detects truncated files: a native (uncompressed) frame must hold
- * rows × columns × bytes per pixel; an encapsulated one at least one fragment
- * that lies within the file.
+ * Detects truncated files: native (uncompressed) pixel data must hold
+ * frames × rows × columns × bytes per pixel; encapsulated pixel data at least
+ * one fragment per frame (or a Basic Offset Table entry per frame), all lying
+ * within the file.
  */
 import type { DicomInstance } from './DicomInstance';
 
@@ -9,6 +10,7 @@ import type { DicomInstance } from './DicomInstance';
 export function checkPixelDataLength(inst: DicomInstance): string | undefined {
   const el = inst.dataSet.elements.x7fe00010;
   const fileLength = inst.dataSet.byteArray.length;
+  const frames = inst.numberOfFrames;
   if (el.encapsulatedPixelData) {
     const frags = el.fragments ?? [];
     if (frags.length === 0) return 'pixel data has no fragments';
@@ -16,9 +18,16 @@ export function checkPixelDataLength(inst: DicomInstance): string | undefined {
     if (last.position + last.length > fileLength) {
       return 'pixel data is truncated (a fragment ends past the end of the file)';
     }
+    const table = el.basicOffsetTable ?? [];
+    if (table.length > 0 && table.length !== frames) {
+      return `the Basic Offset Table lists ${table.length} frames of ${frames}`;
+    }
+    if (frags.length < frames) {
+      return `pixel data holds ${frags.length} fragments for ${frames} frames`;
+    }
     return undefined;
   }
-  const needed = inst.rows * inst.columns * (inst.bitsAllocated / 8);
+  const needed = frames * inst.rows * inst.columns * (inst.bitsAllocated / 8);
   const available = Math.min(el.length, fileLength - el.dataOffset);
   if (available < needed) {
     return `pixel data is truncated: ${available} of ${needed} bytes`;
