@@ -2,9 +2,9 @@
  * A study with a tumour made at test time (IRCADb-01 with a real KiTS23
  * tumour shape painted in by e2e/fixtures/make_tumour_study.py; nothing is
  * committed): the app finds the tumour, jumps to the largest slice and marks
- * it, and reports a volume within 10 % of the truth. Then the corrections:
- * eraser and brush change the labels and the measurements, undo restores
- * them exactly.
+ * it, and reports a volume within 10 % of the truth. Then the corrections on
+ * the same page: brush and eraser change only what they touch, with a new
+ * labels version and new measurements each; undo restores both exactly.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -21,8 +21,6 @@ interface Truth {
   sliceZMm: number[];
   areasMm2: number[];
 }
-
-test.describe.configure({ mode: 'serial' });
 
 let study: { dir: string; truth: Truth };
 let page: Page;
@@ -61,7 +59,41 @@ async function stroke(points: [number, number, number][]) {
   });
 }
 
-test('finds the synthetic tumour, shows its largest slice, volume within 10 %', async () => {
+/** Voxel indices where two label maps differ. */
+function changes(a: Uint8Array, b: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let v = 0; v < a.length; v++) if (a[v] !== b[v]) out.push(v);
+  return out;
+}
+
+/** The app's axial slice index at LPS z (an ordinary axial series). */
+function appSliceOf(grid: { originMm: number[]; spacingMm: number[]; direction: number[][] }, zMm: number): number {
+  return Math.round((zMm - grid.originMm[2]) / (grid.spacingMm[2] * grid.direction[2][2]));
+}
+
+/** Waits until the re-measured tumour volume passes `ok`; returns it. */
+async function settledTumourVolume(ok: (ml: number) => boolean): Promise<number> {
+  await expect
+    .poll(async () => ok((await hook()).measurements!.tumourVolumeMl))
+    .toBe(true);
+  return (await hook()).measurements!.tumourVolumeMl;
+}
+
+/** The overlay in the views holds exactly the store's labels. */
+async function expectOverlayMatchesStore() {
+  const [overlay, store] = await page.evaluate(async () => [
+    await window.__nephroplan!.overlayRuns(),
+    window.__nephroplan!.labelRuns(),
+  ]);
+  expect(overlay).toEqual(store);
+}
+
+/** Loads and segments the study unless this page already did. */
+async function ensureSegmented() {
+  const loaded = await page
+    .evaluate(() => window.__nephroplan?.segmentation().hasLabels ?? false)
+    .catch(() => false);
+  if (loaded) return;
   await openApp(page);
   await page.goto('/?backend=wasm');
   await page.waitForFunction(() => window.__nephroplan !== undefined);
@@ -70,8 +102,12 @@ test('finds the synthetic tumour, shows its largest slice, volume within 10 %', 
   );
   await dropFiles(page, files);
   await waitForVolume(page);
+  await segmentInApp(page);
+}
 
-  const s = await segmentInApp(page);
+test('finds the synthetic tumour, shows its largest slice, volume within 10 %', async () => {
+  await ensureSegmented();
+  const s = await hook();
   const m = s.measurements!;
   const truth = study.truth;
   console.log(
@@ -106,70 +142,62 @@ test('finds the synthetic tumour, shows its largest slice, volume within 10 %', 
   await page.screenshot({ path: test.info().outputPath('largest-slice.png') });
 });
 
-test('eraser, brush and undo update labels, version and measurements', async () => {
-  const start = await hook();
-  const startLabels = await appLabels(page);
-  const slice = start.measurements!.largestTumourSlice!;
+test('brush, eraser and undo update labels, version and measurements', async () => {
+  await ensureSegmented();
   const grid = await appGrid(page);
-  // The tumour's centre on the largest slice (the view was centred there).
-  const focus = await page.evaluate(() => {
-    const h = window.__nephroplan!;
-    return [h.slice('sagittal').index, h.slice('coronal').index, h.slice('axial').index];
-  });
-  expect(focus[2]).toBe(slice.index);
-  const k = slice.index;
+  const labels0 = await appLabels(page);
+  const start = await hook();
+  const volume0 = start.measurements!.tumourVolumeMl;
+  // On the truly largest tumour slice, through the middle of the body.
+  const k = appSliceOf(grid, study.truth.largestSlice.zMm);
+  const [ci, cj] = [Math.round(grid.dims[0] / 2), Math.round(grid.dims[1] / 2)];
+  await page.evaluate((v) => window.__nephroplan!.showVoxel(v), [ci, cj, k] as [number, number, number]);
+  const perSlice = grid.dims[0] * grid.dims[1];
 
-  // Eraser over the tumour centre.
-  await page.getByTestId('seg-tool-eraser').click();
-  await stroke([
-    [focus[0] - 10, focus[1], k],
-    [focus[0] + 10, focus[1], k],
-  ]);
-  const erased = await hook();
-  expect(erased.labelsVersion).toBeGreaterThan(start.labelsVersion);
-  expect(erased.undoCount).toBe(1);
-  await page.waitForFunction(
-    (v) => window.__nephroplan!.segmentation().measurements!.tumourVolumeMl < v,
-    start.measurements!.tumourVolumeMl,
-  );
-  const overlayAfterErase = await page.evaluate(() => window.__nephroplan!.overlayRuns());
-  expect(overlayAfterErase).toEqual(await page.evaluate(() => window.__nephroplan!.labelRuns()));
-
-  // Undo: exactly the labels and the measurements of before.
-  await page.getByTestId('seg-undo').click();
-  await page.waitForFunction((v) => window.__nephroplan!.segmentation().undoCount === 0, null);
-  const undone = await appLabels(page);
-  expect(Buffer.compare(Buffer.from(undone), Buffer.from(startLabels))).toBe(0);
-  await page.waitForFunction(
-    (v) => Math.abs(window.__nephroplan!.segmentation().measurements!.tumourVolumeMl - v) < 1e-9,
-    start.measurements!.tumourVolumeMl,
-  );
-  const overlayAfterUndo = await page.evaluate(() => window.__nephroplan!.overlayRuns());
-  expect(overlayAfterUndo).toEqual(await page.evaluate(() => window.__nephroplan!.labelRuns()));
-
-  // Tumour brush beside the tumour (it overwrites whatever is there).
+  // Tumour brush: only tumour, only on this slice; more tumour volume.
   await page.getByTestId('seg-brush-label').selectOption('2');
   await page.getByTestId('seg-tool-brush').click();
-  const outside = focus[0] + (focus[0] > grid.dims[0] / 2 ? -1 : 1) * 80;
   await stroke([
-    [outside, focus[1] - 10, k],
-    [outside, focus[1] + 10, k],
+    [ci - 30, cj, k],
+    [ci + 30, cj, k],
   ]);
+  const labels1 = await appLabels(page);
   const painted = await hook();
   expect(painted.undoCount).toBe(1);
-  await page.waitForFunction(
-    (v) => window.__nephroplan!.segmentation().measurements!.tumourVolumeMl > v,
-    start.measurements!.tumourVolumeMl,
-  );
-  const labels = await appLabels(page);
-  const changed = labels.reduce((n, v, i) => n + (v !== startLabels[i] ? 1 : 0), 0);
-  expect(changed).toBeGreaterThan(0);
-  // Every change is tumour on the painted slice.
-  const perSlice = grid.dims[0] * grid.dims[1];
-  for (let v = 0; v < labels.length; v++) {
-    if (labels[v] === startLabels[v]) continue;
-    expect(labels[v]).toBe(2);
+  expect(painted.labelsVersion).toBeGreaterThan(start.labelsVersion);
+  const changed1 = changes(labels0, labels1);
+  expect(changed1.length).toBeGreaterThan(100);
+  for (const v of changed1) {
+    expect(labels1[v]).toBe(2);
     expect(Math.floor(v / perSlice)).toBe(k);
   }
+  const volume1 = await settledTumourVolume((m) => m > volume0);
+  await expectOverlayMatchesStore();
+
+  // Eraser across the painted stroke: only background, less tumour.
+  await page.getByTestId('seg-tool-eraser').click();
+  await stroke([
+    [ci, cj - 15, k],
+    [ci, cj + 15, k],
+  ]);
+  const labels2 = await appLabels(page);
+  expect((await hook()).undoCount).toBe(2);
+  const changed2 = changes(labels1, labels2);
+  expect(changed2.length).toBeGreaterThan(10);
+  for (const v of changed2) expect(labels2[v]).toBe(0);
+  await settledTumourVolume((m) => m < volume1);
+  await expectOverlayMatchesStore();
+
+  // Undo twice: exactly the labels and measurements of before each step.
+  await page.getByTestId('seg-undo').click();
+  expect(changes(labels1, await appLabels(page))).toHaveLength(0);
+  await settledTumourVolume((m) => Math.abs(m - volume1) < 1e-9);
+  await expectOverlayMatchesStore();
+  await page.getByTestId('seg-undo').click();
+  expect(changes(labels0, await appLabels(page))).toHaveLength(0);
+  await settledTumourVolume((m) => Math.abs(m - volume0) < 1e-9);
+  await expectOverlayMatchesStore();
+  expect((await hook()).undoCount).toBe(0);
+  await expect(page.getByTestId('seg-undo')).toBeDisabled();
   await page.getByTestId('seg-tool-none').click();
 });
