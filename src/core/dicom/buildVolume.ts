@@ -1,6 +1,7 @@
 /**
  * Builds the HU {@link Volume} of one DICOM series: the grid is planned
- * ({@link planVolume}), every frame decoded and the modality LUT applied.
+ * ({@link planVolume}), every frame decoded and the modality LUT applied; a
+ * gantry-tilted stack is resampled onto an orthogonal grid.
  * The browser and the CLI both call this, so both see the same voxels.
  */
 import type { Volume } from '../volume/Volume';
@@ -11,6 +12,26 @@ import { decodeFrame } from './codecs/decodeFrame';
 import type { StoredPixels } from './codecs/DecodedFrame';
 import { applyModalityLut } from './modalityLut';
 import { planVolume } from './planVolume';
+import { resampleSheared, type SliceShift } from './tiltCorrection';
+import { addScaled } from '../volume/vec3';
+
+/** Resamples a gantry-tilted stack in place onto its orthogonal grid. */
+function correctTilt(volume: Volume, shifts: SliceShift[]): void {
+  const sheared = resampleSheared(
+    volume.voxels as Int16Array | Float32Array,
+    volume.dims,
+    shifts,
+  );
+  const [fi, fj] = sheared.firstPixelAt;
+  const [row, col] = volume.direction;
+  volume.originMm = addScaled(
+    addScaled(volume.originMm, -fi * volume.spacingMm[0], row),
+    -fj * volume.spacingMm[1],
+    col,
+  );
+  volume.voxels = sheared.voxels;
+  volume.dims = sheared.dims;
+}
 
 export interface BuildVolumeOptions {
   /** Called after each decoded slice. */
@@ -55,5 +76,6 @@ export async function buildVolume(
     originMm: plan.originMm,
     direction: plan.direction,
   };
+  if (plan.shifts) correctTilt(volume, plan.shifts);
   return { volume, slices, warnings: plan.warnings };
 }

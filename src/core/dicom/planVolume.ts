@@ -12,6 +12,7 @@ import { plural } from './StudyMessage';
 import { consistentGeometry } from './consistentGeometry';
 import { analyseSliceSpacing, describeGaps } from './sliceSpacing';
 import { sortSlices } from './sortSlices';
+import { sliceShifts, type SliceShift } from './tiltCorrection';
 
 export interface VolumePlan {
   /** Slices in volume order (k = index). */
@@ -19,6 +20,12 @@ export interface VolumePlan {
   spacingMm: Vec3;
   originMm: Vec3;
   direction: [Vec3, Vec3, Vec3];
+  /**
+   * In-plane shift of each slice (voxels) when the slices are not stacked
+   * along their normal (gantry tilt); {@link buildVolume} resamples the
+   * stack onto an orthogonal grid with them. Null when the stack is straight.
+   */
+  shifts: SliceShift[] | null;
   warnings: StudyMessage[];
 }
 
@@ -134,15 +141,34 @@ export function planVolume(instances: DicomInstance[]): VolumePlan {
   const colDir = normalize(first.orientation?.[1] ?? [0, 1, 0]);
   const normal: Vec3 = ordered.normal ?? [0, 0, 1];
 
+  // Gantry tilt: positions step off the normal (PS3.3 §C.7.6.2.1.1 allows
+  // it); each slice is shifted in its plane onto an orthogonal grid.
+  const spacing: Vec3 = [
+    pixel[1],
+    pixel[0],
+    ordered.spacingMm ?? first.sliceThicknessMm ?? 1,
+  ];
+  const direction: [Vec3, Vec3, Vec3] = [rowDir, colDir, normal];
+  let shifts: SliceShift[] | null = null;
   const last = slices[slices.length - 1];
   if (first.positionMm && last.positionMm && slices.length > 1) {
     const along = normalize(sub(last.positionMm, first.positionMm));
-    if (Math.abs(dot(along, normal)) < SHEAR_COS) {
+    const cosTilt = Math.abs(dot(along, normal));
+    if (cosTilt < SHEAR_COS) {
+      shifts = sliceShifts({
+        positionsMm: slices.map((s) => s.positionMm!),
+        direction,
+        pixelSpacingMm: [spacing[0], spacing[1]],
+      });
+      const tiltDeg = (Math.acos(Math.min(1, cosTilt)) * 180) / Math.PI;
       warnings.push(
         warn(
           'sheared-grid',
-          'Slices are not stacked along their normal (gantry tilt); the volume ' +
-            'is shown unsheared, so its geometry is approximate.',
+          `Slices are not stacked along their normal (gantry tilt of ` +
+            `${tiltDeg.toFixed(1)}°); the volume is resampled onto a grid ` +
+            'perpendicular to the slices: each slice is shifted within its ' +
+            'own plane (bilinear interpolation), and the grid is enlarged to ' +
+            'hold the shifted slices.',
         ),
       );
     }
@@ -151,9 +177,10 @@ export function planVolume(instances: DicomInstance[]): VolumePlan {
   return {
     slices,
     // PixelSpacing is [between rows, between columns]; ours is [i, j, k].
-    spacingMm: [pixel[1], pixel[0], ordered.spacingMm ?? first.sliceThicknessMm ?? 1],
+    spacingMm: spacing,
     originMm: first.positionMm ?? [0, 0, 0],
-    direction: [rowDir, colDir, normal],
+    direction,
+    shifts,
     warnings,
   };
 }
