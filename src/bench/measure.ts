@@ -64,8 +64,9 @@ async function runOnce(c: Contestant, p: MeasureParams, x: Float32Array): Promis
 export async function measureInterleaved(p: MeasureParams): Promise<TimingResult[]> {
   const plane = p.sizePx * p.sizePx;
   const x = new Float32Array(Math.max(...p.batches) * plane);
-  const contestants: Contestant[] = p.runtimes.flatMap((runtime, index) =>
-    p.batches.map((batch) => ({
+  // Batch-size-major, so the runtimes compared at one batch size run back to back.
+  const contestants: Contestant[] = p.batches.flatMap((batch) =>
+    p.runtimes.map((runtime, index) => ({
       runtime,
       index,
       batch,
@@ -102,7 +103,11 @@ export async function measureInterleaved(p: MeasureParams): Promise<TimingResult
     }
   }
 
-  return contestants.map((c) => {
+  const byRuntime = [...contestants].sort(
+    (a, b) =>
+      a.index - b.index || p.batches.indexOf(a.batch) - p.batches.indexOf(b.batch),
+  );
+  return byRuntime.map((c) => {
     const med = median(c.samples);
     return {
       backend: c.runtime.id,
