@@ -15,13 +15,17 @@ import { appGrid, decodeRuns, masksOnGrid } from './helpers/segmentation';
 
 const SLICES = Number(process.env.SEGMENT_WEBGPU_SLICES ?? 2);
 
-test('WebGPU matches WASM on real slices (argmax ≥ 99.9 % identical)', async ({ page }) => {
+test('WebGPU matches WASM on real slices (argmax ≥ 99.9 % identical)', async ({
+  page,
+}) => {
   await openApp(page);
   const hasAdapter = await page.evaluate(async () => {
     const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
     return !!(gpu && (await gpu.requestAdapter()));
   });
-  expect(hasAdapter, 'Chromium offers a WebGPU adapter (--enable-unsafe-webgpu)').toBe(true);
+  expect(hasAdapter, 'Chromium offers a WebGPU adapter (--enable-unsafe-webgpu)').toBe(
+    true,
+  );
 
   await chooseFolder(page, IRCADB_DICOM);
   await waitForVolume(page);
@@ -29,7 +33,9 @@ test('WebGPU matches WASM on real slices (argmax ≥ 99.9 % identical)', async (
   // The slices with the most kidney in the reference masks.
   const grid = await appGrid(page);
   const masks = masksOnGrid(
-    ['leftkidney', 'rightkidney'].map((s) => path.join(SHARED_DATA, 'ct/ircadb-01/MASKS_DICOM', s)),
+    ['leftkidney', 'rightkidney'].map((s) =>
+      path.join(SHARED_DATA, 'ct/ircadb-01/MASKS_DICOM', s),
+    ),
     grid,
   );
   const perSlice = grid.dims[0] * grid.dims[1];
@@ -43,7 +49,8 @@ test('WebGPU matches WASM on real slices (argmax ≥ 99.9 % identical)', async (
   expect(readdirSync(IRCADB_DICOM).length).toBe(grid.dims[2]);
 
   const runs = await page.evaluate(
-    ([first, count]) => window.__nephroplan!.runOnBackends(first, count, ['wasm', 'webgpu']),
+    ([first, count]) =>
+      window.__nephroplan!.runOnBackends(first, count, ['wasm', 'webgpu']),
     [best, SLICES] as const,
   );
   const [wasm, webgpu] = runs;

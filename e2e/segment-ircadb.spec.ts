@@ -81,7 +81,9 @@ test('IRCADb-01 dropped and segmented on WASM: kidney Dice meets the model card'
 
   const truth = masksOnGrid(MASKS, grid);
   const kidneyDice = dice(labels, truth);
-  console.log(`kidney Dice ${kidneyDice.toFixed(4)} (${s.model!.name} ${s.model!.version})`);
+  console.log(
+    `kidney Dice ${kidneyDice.toFixed(4)} (${s.model!.name} ${s.model!.version})`,
+  );
   const stated = statedIrcadbDice();
   console.log(
     `kidney Dice ${kidneyDice.toFixed(4)}; the card states ${stated.dice} for IRCADb-01`,
@@ -91,7 +93,9 @@ test('IRCADb-01 dropped and segmented on WASM: kidney Dice meets the model card'
 
   // The panel shows the model and the stated figure beside the segmentation.
   await expect(page.getByTestId('seg-model-name')).toContainText(s.model!.name);
-  await expect(page.getByTestId('seg-dice')).toContainText(stated.dice.toFixed(stated.decimals));
+  await expect(page.getByTestId('seg-dice')).toContainText(
+    stated.dice.toFixed(stated.decimals),
+  );
 });
 
 test('the command line segments IRCADb-01 as the browser does', async () => {
@@ -104,8 +108,18 @@ test('the command line segments IRCADb-01 as the browser does', async () => {
   const started = Date.now();
   execFileSync(
     'npx',
-    ['tsx', 'src/cli/main.ts', 'segment', IRCADB_DICOM, '--out', mask, '--json', json,
-      '--model', MODEL_DIR],
+    [
+      'tsx',
+      'src/cli/main.ts',
+      'segment',
+      IRCADB_DICOM,
+      '--out',
+      mask,
+      '--json',
+      json,
+      '--model',
+      MODEL_DIR,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900_000 },
   );
   console.log(`CLI run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -131,5 +145,8 @@ test('the command line segments IRCADb-01 as the browser does', async () => {
 
   const m = JSON.parse(readFileSync(json, 'utf8'));
   expect(m.model).toEqual(browser.model);
-  expect(m.measurements.tumourVolumeMl).toBeCloseTo(browser.measurements.tumourVolumeMl, 1);
+  expect(m.measurements.tumourVolumeMl).toBeCloseTo(
+    browser.measurements.tumourVolumeMl,
+    1,
+  );
 });

@@ -20,7 +20,8 @@ import { segmentInApp } from './helpers/segmentation';
 
 const hook = (page: Page) => page.evaluate(() => window.__nephroplan!.segmentation());
 const memory = (page: Page) => page.evaluate(() => window.__nephroplan!.workerMemory());
-const overlayRuns = (page: Page) => page.evaluate(() => window.__nephroplan!.overlayRuns());
+const overlayRuns = (page: Page) =>
+  page.evaluate(() => window.__nephroplan!.overlayRuns());
 
 async function openExample(page: Page) {
   await page.getByRole('button', { name: /Open example/ }).click();
@@ -48,7 +49,9 @@ test('cancel, second study, no tumour then painting, three runs without leaks', 
     new RegExp(`\\d+ / ${total} slices · [\\d.]+ slices/s · \\d+ (min \\d+ )?s left`),
   );
   await page.getByTestId('seg-cancel-button').click();
-  await page.waitForFunction(() => window.__nephroplan!.segmentation().status === 'cancelled');
+  await page.waitForFunction(
+    () => window.__nephroplan!.segmentation().status === 'cancelled',
+  );
   const cancelled = await hook(page);
   expect(cancelled.hasLabels).toBe(false);
   expect(cancelled.measurements).toBeNull();
@@ -67,7 +70,9 @@ test('cancel, second study, no tumour then painting, three runs without leaks', 
   // A whole run: labels and overlay agree; the tensors now are the baseline.
   const first = await segmentInApp(page);
   const baseline = await memory(page);
-  console.log(`worker tensors after run 1: ${baseline.numTensors} (${baseline.numBytes} bytes)`);
+  console.log(
+    `worker tensors after run 1: ${baseline.numTensors} (${baseline.numBytes} bytes)`,
+  );
   expect(baseline.numTensors).toBeGreaterThan(0);
   expect(await overlayRuns(page)).toEqual(
     await page.evaluate(() => window.__nephroplan!.labelRuns()),
@@ -92,32 +97,37 @@ test('cancel, second study, no tumour then painting, three runs without leaks', 
   // This study has no organs, so no tumour: the app says so
   // and offers the tumour brush.
   const second = await segmentInApp(page);
-  expect(second.measurements!.tumourVolumeMl, 'tumour found in a cylinder of soft tissue').toBe(0);
+  expect(
+    second.measurements!.tumourVolumeMl,
+    'tumour found in a cylinder of soft tissue',
+  ).toBe(0);
   expect(await memory(page)).toEqual(baseline);
   await expect(page.getByTestId('seg-no-tumour')).toContainText('No tumour was found');
   await page.getByTestId('seg-paint-tumour').click();
   expect((await hook(page)).tool).toBe('brush');
   await expect(page.getByTestId('seg-brush-label')).toHaveValue('2');
-  await expect(page.getByTestId('seg-tool-brush')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('seg-tool-brush')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   const axial = await page.evaluate(() => window.__nephroplan!.slice('axial'));
   const dims = (await page.evaluate(() => window.__nephroplan!.state())).volume!.dims;
   const at = (di: number) =>
-    page.evaluate(
-      (v) => window.__nephroplan!.voxelToClient('axial', v),
-      [Math.round(dims[0] / 2) + di, Math.round(dims[1] / 2), axial.index] as [
-        number,
-        number,
-        number,
-      ],
-    );
+    page.evaluate((v) => window.__nephroplan!.voxelToClient('axial', v), [
+      Math.round(dims[0] / 2) + di,
+      Math.round(dims[1] / 2),
+      axial.index,
+    ] as [number, number, number]);
   const [a, b] = [await at(-20), await at(20)];
   await page.mouse.move(a[0], a[1]);
   await page.mouse.down();
   await page.mouse.move(b[0], b[1], { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction(
-    () => (window.__nephroplan!.segmentation().measurements?.largestTumourSlice ?? null) !== null,
+    () =>
+      (window.__nephroplan!.segmentation().measurements?.largestTumourSlice ?? null) !==
+      null,
   );
   const painted = await hook(page);
   expect(painted.labelsVersion).toBeGreaterThan(second.labelsVersion);

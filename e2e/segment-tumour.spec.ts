@@ -45,13 +45,18 @@ const hook = () => page.evaluate(() => window.__nephroplan!.segmentation());
 async function stroke(points: [number, number, number][]) {
   const before = (await hook()).labelsVersion;
   const client = await Promise.all(
-    points.map((p) => page.evaluate((v) => window.__nephroplan!.voxelToClient('axial', v), p)),
+    points.map((p) =>
+      page.evaluate((v) => window.__nephroplan!.voxelToClient('axial', v), p),
+    ),
   );
   await page.mouse.move(...client[0]);
   await page.mouse.down();
   for (const c of client.slice(1)) await page.mouse.move(c[0], c[1], { steps: 5 });
   await page.mouse.up();
-  await page.waitForFunction((v) => window.__nephroplan!.segmentation().labelsVersion > v, before);
+  await page.waitForFunction(
+    (v) => window.__nephroplan!.segmentation().labelsVersion > v,
+    before,
+  );
   // The measurements follow the edit.
   await page.waitForFunction(() => {
     const s = window.__nephroplan!.segmentation();
@@ -67,8 +72,13 @@ function changes(a: Uint8Array, b: Uint8Array): number[] {
 }
 
 /** The app's axial slice index at LPS z (an ordinary axial series). */
-function appSliceOf(grid: { originMm: number[]; spacingMm: number[]; direction: number[][] }, zMm: number): number {
-  return Math.round((zMm - grid.originMm[2]) / (grid.spacingMm[2] * grid.direction[2][2]));
+function appSliceOf(
+  grid: { originMm: number[]; spacingMm: number[]; direction: number[][] },
+  zMm: number,
+): number {
+  return Math.round(
+    (zMm - grid.originMm[2]) / (grid.spacingMm[2] * grid.direction[2][2]),
+  );
 }
 
 /** Waits until the re-measured tumour volume passes `ok`; returns it. */
@@ -116,8 +126,12 @@ test('finds the synthetic tumour, shows its largest slice, volume within 10 %', 
       `${m.largestTumourSlice?.centreMm[2].toFixed(1)} mm (truth ${truth.largestSlice.zMm.toFixed(1)})`,
   );
   expect(m.largestTumourSlice, 'a tumour was found').not.toBeNull();
-  expect(Math.abs(m.tumourVolumeMl - truth.tumourVolumeMl) / truth.tumourVolumeMl).toBeLessThanOrEqual(0.1);
-  await expect(page.getByTestId('m-tumour-volume')).toHaveText(`${m.tumourVolumeMl.toFixed(1)} mL`);
+  expect(
+    Math.abs(m.tumourVolumeMl - truth.tumourVolumeMl) / truth.tumourVolumeMl,
+  ).toBeLessThanOrEqual(0.1);
+  await expect(page.getByTestId('m-tumour-volume')).toHaveText(
+    `${m.tumourVolumeMl.toFixed(1)} mL`,
+  );
 
   // The chosen slice is (nearly) the truly largest one: its true tumour area
   // is within 10 % of the largest true area.
@@ -151,7 +165,11 @@ test('brush, eraser and undo update labels, version and measurements', async () 
   // On the truly largest tumour slice, through the middle of the body.
   const k = appSliceOf(grid, study.truth.largestSlice.zMm);
   const [ci, cj] = [Math.round(grid.dims[0] / 2), Math.round(grid.dims[1] / 2)];
-  await page.evaluate((v) => window.__nephroplan!.showVoxel(v), [ci, cj, k] as [number, number, number]);
+  await page.evaluate((v) => window.__nephroplan!.showVoxel(v), [ci, cj, k] as [
+    number,
+    number,
+    number,
+  ]);
   const perSlice = grid.dims[0] * grid.dims[1];
 
   // Tumour brush: only tumour, only on this slice; more tumour volume.

@@ -91,7 +91,11 @@ export function masksOnGrid(folders: string[], grid: Grid): Uint8Array {
       const element = ds.elements.x7fe00010;
       const pixels =
         bits === 8
-          ? new Uint8Array(bytes.buffer, bytes.byteOffset + element.dataOffset, rows * cols)
+          ? new Uint8Array(
+              bytes.buffer,
+              bytes.byteOffset + element.dataOffset,
+              rows * cols,
+            )
           : new Uint16Array(
               bytes.buffer.slice(
                 bytes.byteOffset + element.dataOffset,
@@ -99,9 +103,14 @@ export function masksOnGrid(folders: string[], grid: Grid): Uint8Array {
               ),
             );
 
-      if (rows !== ny || cols !== nx) throw new Error(`${name}: size differs from the CT`);
-      const same = (a: number[], b: number[]) => a.every((x, i) => Math.abs(x - b[i]) < 1e-3);
-      if (!same(orientation.slice(0, 3), grid.direction[0]) || !same(orientation.slice(3), grid.direction[1]))
+      if (rows !== ny || cols !== nx)
+        throw new Error(`${name}: size differs from the CT`);
+      const same = (a: number[], b: number[]) =>
+        a.every((x, i) => Math.abs(x - b[i]) < 1e-3);
+      if (
+        !same(orientation.slice(0, 3), grid.direction[0]) ||
+        !same(orientation.slice(3), grid.direction[1])
+      )
         throw new Error(`${name}: orientation differs from the CT's`);
       const d = position.map((p, i) => p - grid.originMm[i]);
       const k = dot(d, grid.direction[2]) / grid.spacingMm[2];
@@ -155,10 +164,15 @@ export function labelDice(a: Uint8Array, b: Uint8Array, value: number): number {
  */
 export function statedIrcadbDice(): { dice: number; decimals: number; card: string } {
   const card = readFileSync(path.join(MODEL_DIR, 'MODEL_CARD.md'), 'utf8');
-  const match = /3D-IRCADb-01 after the app's clean-up[^:]*: kidney Dice (\d\.\d+)/.exec(card);
-  if (!match) throw new Error('MODEL_CARD.md states no IRCADb-01 Dice after the clean-up');
+  const match = /3D-IRCADb-01 after the app's clean-up[^:]*: kidney Dice (\d\.\d+)/.exec(
+    card,
+  );
+  if (!match)
+    throw new Error('MODEL_CARD.md states no IRCADb-01 Dice after the clean-up');
   const stated = Number(match[1]);
-  const evaluation = JSON.parse(readFileSync(path.join(MODEL_DIR, 'evaluation.json'), 'utf8'));
+  const evaluation = JSON.parse(
+    readFileSync(path.join(MODEL_DIR, 'evaluation.json'), 'utf8'),
+  );
   const exact = evaluation['ircadb-01']?.kidney_dice_3d_postprocessed;
   const decimals = match[1].length - 2;
   if (typeof exact !== 'number' || exact.toFixed(decimals) !== match[1])

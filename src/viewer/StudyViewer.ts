@@ -336,7 +336,9 @@ export class StudyViewer {
       return this.marker.update(name, { kind }, marked.label);
     }
     // The line runs along the view's in-plane axis that is not the shown one.
-    const along = ([0, 1, 2] as const).find((a) => a !== marked.axis && a !== shown.axis)!;
+    const along = ([0, 1, 2] as const).find(
+      (a) => a !== marked.axis && a !== shown.axis,
+    )!;
     const end = (t: number) => {
       const ijk = [0, 0, 0] as Vec3;
       ijk[marked.axis] = marked.index;

@@ -17,12 +17,7 @@ import type { OverlayDisplay } from '../../viewer/labelmap/overlayDisplay';
 import { DEFAULT_OVERLAY_DISPLAY } from '../../viewer/labelmap/overlayDisplay';
 
 export type SegmentationStatus =
-  | 'idle'
-  | 'loading-model'
-  | 'running'
-  | 'done'
-  | 'cancelled'
-  | 'failed';
+  'idle' | 'loading-model' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** Mouse tool of the views: window/level (none), paint a label, erase. */
 export type EditTool = 'none' | 'brush' | 'eraser';

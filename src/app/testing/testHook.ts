@@ -45,6 +45,26 @@ function canvasStats(view: ViewName) {
   };
 }
 
+/**
+ * Share of a view's canvas pixels tinted like the overlay's tumour (yellow:
+ * red and green well above blue) and kidney (blue well above red) colours.
+ */
+function overlayTints(view: ViewName) {
+  const canvas = requireViewer().canvasOf(view);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('view canvas has no 2D context');
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  let yellow = 0;
+  let blue = 0;
+  const n = data.length / 4;
+  for (let p = 0; p < data.length; p += 4) {
+    const [r, g, b] = [data[p], data[p + 1], data[p + 2]];
+    if (r - b > 50 && g - b > 30) yellow++;
+    else if (b - r > 50) blue++;
+  }
+  return { tumour: yellow / n, kidney: blue / n };
+}
+
 const hook = {
   /** Status, geometry of the shown volume, series list and messages. */
   state() {
@@ -76,6 +96,7 @@ const hook = {
   slice: (view: ViewName) => requireViewer().sliceOf(view),
   windowOf: (view: ViewName) => requireViewer().windowOf(view),
   canvasStats,
+  overlayTints,
   /** The segmentation store without the label arrays. */
   segmentation() {
     const s = useSegmentationStore.getState();

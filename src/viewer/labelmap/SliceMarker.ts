@@ -21,10 +21,16 @@ export type MarkerPlacement =
   | { kind: 'none' };
 
 export class SliceMarker {
-  private readonly nodes = new Map<ViewName, { badge: HTMLDivElement; line: HTMLDivElement }>();
+  private readonly nodes = new Map<
+    ViewName,
+    { badge: HTMLDivElement; line: HTMLDivElement }
+  >();
 
   constructor(elements: Record<ViewName, HTMLDivElement>) {
-    for (const [name, element] of Object.entries(elements) as [ViewName, HTMLDivElement][]) {
+    for (const [name, element] of Object.entries(elements) as [
+      ViewName,
+      HTMLDivElement,
+    ][]) {
       const badge = document.createElement('div');
       badge.className = 'slice-marker-badge';
       badge.dataset.testid = `slice-marker-${name}`;

@@ -37,9 +37,21 @@ export function MeasurementTable() {
     <div className="seg-measurements" data-testid="seg-measurements">
       <table>
         <tbody>
-          <Row label="Tumour volume" value={ml(m.tumourVolumeMl)} testId="m-tumour-volume" />
-          <Row label="Right kidney" value={kidney(m.kidneys.right)} testId="m-kidney-right" />
-          <Row label="Left kidney" value={kidney(m.kidneys.left)} testId="m-kidney-left" />
+          <Row
+            label="Tumour volume"
+            value={ml(m.tumourVolumeMl)}
+            testId="m-tumour-volume"
+          />
+          <Row
+            label="Right kidney"
+            value={kidney(m.kidneys.right)}
+            testId="m-kidney-right"
+          />
+          <Row
+            label="Left kidney"
+            value={kidney(m.kidneys.left)}
+            testId="m-kidney-left"
+          />
           <Row
             label="Largest axial diameter"
             value={slice ? cm(slice.diameterCm) : '—'}

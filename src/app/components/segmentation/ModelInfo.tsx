@@ -55,11 +55,12 @@ export function ModelInfo() {
       {evaluation ? (
         <ul className="seg-dice" data-testid="seg-dice">
           <li>
-            Kidney Dice, 3D-IRCADb-01: {dice(ir?.kidney_dice_3d_postprocessed)} (app clean-up),{' '}
-            {dice(ir?.kidney_dice_3d)} (raw)
+            Kidney Dice, 3D-IRCADb-01: {dice(ir?.kidney_dice_3d_postprocessed)} (app
+            clean-up), {dice(ir?.kidney_dice_3d)} (raw)
           </li>
           <li>
-            Kidney Dice, CURVAS held-out: {dice(evaluation['curvas-heldout']?.mean_patient_dice)}
+            Kidney Dice, CURVAS held-out:{' '}
+            {dice(evaluation['curvas-heldout']?.mean_patient_dice)}
           </li>
           <li>
             Tumour Dice, KiTS19 slices:{' '}
@@ -72,7 +73,11 @@ export function ModelInfo() {
       {card ? (
         <details data-testid="seg-model-card">
           <summary>Model card</summary>
-          <a href={`${SEGMENTATION_MODEL_URL}MODEL_CARD.md`} target="_blank" rel="noreferrer">
+          <a
+            href={`${SEGMENTATION_MODEL_URL}MODEL_CARD.md`}
+            target="_blank"
+            rel="noreferrer"
+          >
             Open MODEL_CARD.md
           </a>
           <pre className="model-card-text">{card}</pre>

@@ -1,6 +1,6 @@
 /**
  * How the overlay looks: per-label visibility (with the label's colour),
- * opacity, fill or outline.
+ * fill opacity, fill or outline only.
  */
 import { OVERLAY_LABELS } from '../../../viewer/labelmap/overlayDisplay';
 import { useSegmentationStore } from '../../store/segmentationStore';
@@ -35,7 +35,7 @@ export function OverlayControls() {
         </label>
       ))}
       <label>
-        Opacity
+        Fill opacity
         <input
           type="range"
           min={0}
@@ -43,7 +43,9 @@ export function OverlayControls() {
           step={0.05}
           data-testid="seg-opacity"
           value={display.opacity}
-          onChange={(e) => set({ display: { ...display, opacity: Number(e.target.value) } })}
+          onChange={(e) =>
+            set({ display: { ...display, opacity: Number(e.target.value) } })
+          }
         />
       </label>
       <label>

@@ -62,7 +62,11 @@ export function RunControls() {
         </p>
       )}
       {backend && (
-        <p className="muted seg-backend" data-testid="seg-backend" data-backend={backend.name}>
+        <p
+          className="muted seg-backend"
+          data-testid="seg-backend"
+          data-backend={backend.name}
+        >
           Runs on <strong>{backend.name.toUpperCase()}</strong>: {backend.reason}
         </p>
       )}

@@ -20,7 +20,9 @@ export function largestSliceFocus(labels: LabelVolume, slice: LargestTumourSlice
     for (let u = 0; u < dims[a]; u++) {
       ijk[a] = u;
       ijk[b] = v;
-      if (labels.labels[ijk[0] + ijk[1] * dims[0] + ijk[2] * dims[0] * dims[1]] !== TUMOUR)
+      if (
+        labels.labels[ijk[0] + ijk[1] * dims[0] + ijk[2] * dims[0] * dims[1]] !== TUMOUR
+      )
         continue;
       sum[a] += u;
       sum[b] += v;
