@@ -18,6 +18,7 @@ const SLICES = Number(process.env.SEGMENT_WEBGPU_SLICES ?? 2);
 test('WebGPU matches WASM on real slices (argmax ≥ 99.9 % identical)', async ({
   page,
 }) => {
+  test.setTimeout(900_000);
   await openApp(page);
   const hasAdapter = await page.evaluate(async () => {
     const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;

@@ -33,6 +33,9 @@ import {
   type Grid,
 } from './helpers/segmentation';
 
+// Whole studies on WASM (and the CLI) on 2 shared cores.
+test.describe.configure({ timeout: 900_000 });
+
 const MASKS = ['leftkidney', 'rightkidney'].map((s) =>
   path.join(SHARED_DATA, 'ct/ircadb-01/MASKS_DICOM', s),
 );

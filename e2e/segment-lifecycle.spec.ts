@@ -32,6 +32,7 @@ async function openExample(page: Page) {
 test('cancel, second study, no tumour then painting, three runs without leaks', async ({
   page,
 }) => {
+  test.setTimeout(600_000);
   await openApp(page);
   await page.goto('/?backend=wasm');
   await page.waitForFunction(() => window.__nephroplan !== undefined);

@@ -13,6 +13,7 @@ const tints = (page: Page) =>
 test('phantom: overlay colours, per-label visibility, outline and opacity', async ({
   page,
 }) => {
+  test.setTimeout(300_000);
   await openApp(page);
   await page.getByRole('button', { name: /Open example/ }).click();
   await waitForVolume(page);

@@ -15,6 +15,9 @@ import { openApp, waitForVolume } from './helpers/app';
 import { dropFiles } from './helpers/drop';
 import { appGrid, appLabels, segmentInApp } from './helpers/segmentation';
 
+// Whole studies on WASM (and the CLI) on 2 shared cores.
+test.describe.configure({ timeout: 900_000 });
+
 interface Truth {
   tumourVolumeMl: number;
   largestSlice: { zMm: number; areaMm2: number; sortedIndex: number };
