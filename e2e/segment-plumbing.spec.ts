@@ -20,7 +20,9 @@ test('phantom: overlay colours, per-label visibility, outline and opacity', asyn
   const none = await tints(page);
 
   const s = await segmentInApp(page);
-  await expect(page.getByTestId('seg-backend')).toContainText(s.backend!.name.toUpperCase());
+  await expect(page.getByTestId('seg-backend')).toContainText(
+    s.backend!.name.toUpperCase(),
+  );
   await expect(page.getByTestId('seg-backend')).toContainText(s.backend!.reason);
 
   // Show the axial slice with the most kidney.
@@ -34,26 +36,35 @@ test('phantom: overlay colours, per-label visibility, outline and opacity', asyn
     if (n > bestCount) [best, bestCount] = [k, n];
   }
   expect(bestCount, 'kidney voxels on the best slice').toBeGreaterThan(200);
-  await page.evaluate(
-    (ijk) => window.__nephroplan!.showVoxel(ijk),
-    [Math.round(nx / 2), Math.round(ny / 2), best] as [number, number, number],
-  );
+  await page.evaluate((ijk) => window.__nephroplan!.showVoxel(ijk), [
+    Math.round(nx / 2),
+    Math.round(ny / 2),
+    best,
+  ] as [number, number, number]);
   await expect
     .poll(async () => (await tints(page)).kidney)
     .toBeGreaterThan(none.kidney + 0.001);
   const fill = await tints(page);
 
   await page.getByTestId('seg-visible-kidney').uncheck();
-  await expect.poll(async () => (await tints(page)).kidney).toBeLessThan(none.kidney + 0.0005);
+  await expect
+    .poll(async () => (await tints(page)).kidney)
+    .toBeLessThan(none.kidney + 0.0005);
   await page.getByTestId('seg-visible-kidney').check();
-  await expect.poll(async () => (await tints(page)).kidney).toBeGreaterThan(none.kidney + 0.001);
+  await expect
+    .poll(async () => (await tints(page)).kidney)
+    .toBeGreaterThan(none.kidney + 0.001);
 
   await page.getByTestId('seg-outline').check();
-  await expect.poll(async () => (await tints(page)).kidney).toBeLessThan(fill.kidney * 0.8);
+  await expect
+    .poll(async () => (await tints(page)).kidney)
+    .toBeLessThan(fill.kidney * 0.8);
   await page.getByTestId('seg-outline').uncheck();
 
   // Fill opacity 0 leaves the outline only.
   await page.getByTestId('seg-opacity').fill('0');
-  await expect.poll(async () => (await tints(page)).kidney).toBeLessThan(fill.kidney * 0.8);
+  await expect
+    .poll(async () => (await tints(page)).kidney)
+    .toBeLessThan(fill.kidney * 0.8);
   await expect.poll(async () => (await tints(page)).kidney).toBeGreaterThan(none.kidney);
 });
