@@ -209,12 +209,14 @@ test('brush, eraser and undo update labels, version and measurements', async () 
   await settledTumourVolume((m) => m < volume1);
   await expectOverlayMatchesStore();
 
-  // Undo twice: exactly the labels and measurements of before each step.
+  // Undo twice (button, then Ctrl+Z): exactly the labels and measurements
+  // of before each step.
   await page.getByTestId('seg-undo').click();
   expect(changes(labels1, await appLabels(page))).toHaveLength(0);
   await settledTumourVolume((m) => Math.abs(m - volume1) < 1e-9);
   await expectOverlayMatchesStore();
-  await page.getByTestId('seg-undo').click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await hook()).undoCount).toBe(0);
   expect(changes(labels0, await appLabels(page))).toHaveLength(0);
   await settledTumourVolume((m) => Math.abs(m - volume0) < 1e-9);
   await expectOverlayMatchesStore();

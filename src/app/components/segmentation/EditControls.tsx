@@ -1,10 +1,15 @@
 /**
  * Correction tools: brush (kidney or tumour), eraser, radius and undo. The
  * brush and eraser take the left mouse button; "Window" gives it back to
- * window/level.
+ * window/level. Ctrl+Z (⌘Z) undoes outside text fields.
  */
+import { useEffect } from 'react';
 import { useSegmentationStore, type EditTool } from '../../store/segmentationStore';
 import { undoLastEdit } from './segmentationActions';
+
+/** Fields where Ctrl+Z belongs to the field, not to the labels. */
+const TEXT_FIELDS =
+  'input:not([type=checkbox]):not([type=radio]):not([type=range]), select, textarea';
 
 const TOOLS: { tool: EditTool; name: string }[] = [
   { tool: 'none', name: 'Window' },
@@ -18,6 +23,18 @@ export function EditControls() {
   const radiusMm = useSegmentationStore((s) => s.brushRadiusMm);
   const undoCount = useSegmentationStore((s) => s.undoStack.length);
   const set = useSegmentationStore((s) => s.set);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = (e.target as HTMLElement | null)?.closest?.(TEXT_FIELDS);
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !typing) {
+        e.preventDefault();
+        undoLastEdit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <fieldset className="seg-edit" data-testid="seg-edit">

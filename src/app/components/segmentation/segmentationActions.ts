@@ -26,6 +26,8 @@ export const SEGMENTATION_MODEL_URL = `${import.meta.env.BASE_URL}models/segment
 
 let client: Promise<SegmentationClient> | null = null;
 let running: { controller: AbortController; volume: Volume } | null = null;
+/** The worker's current run, settled or not (a cancel takes effect between batches). */
+let workerBusy: Promise<unknown> = Promise.resolve();
 
 const store = () => useSegmentationStore.getState();
 
@@ -54,14 +56,18 @@ export async function runSegmentation(): Promise<void> {
   getCurrentViewer()?.setEditTool('none', store().brushRadiusMm);
   try {
     const c = await getSegmentationClient();
+    // A cancelled run may still be finishing its batch in the worker.
+    await workerBusy.catch(() => undefined);
     controller.signal.throwIfAborted();
     store().set({ status: 'running' });
-    const result = await c.run(volume, {
+    const run = c.run(volume, {
       signal: controller.signal,
       onProgress: (progress) => {
         if (running?.controller === controller) store().set({ progress });
       },
     });
+    workerBusy = run;
+    const result = await run;
     if (useStudyStore.getState().volume !== volume) return;
     log.info(`segmented in ${result.durationSec.toFixed(1)} s`);
     store().set({
