@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { formatFigure } from '../src/app/components/planning/performanceText';
 import { readNifti } from '../src/core/nifti/readNifti';
 import { openApp } from './helpers/app';
 import {
@@ -48,6 +49,18 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
     else await expect(verdict).toHaveText(/^(Does not beat|No better than) /);
   }
   await expect(page.getByTestId('approach-verdict')).toContainText('base rate');
+  // Beside each: the card's headline figure and the baseline's.
+  for (const [head, perf] of [
+    ['procedure', cli.procedure.performance],
+    ['approach', cli.approach.performance],
+    ['time', cli.operativeTime.performance],
+  ] as const) {
+    const metric = Object.keys(perf.model)[0];
+    const headline = page.getByTestId(`${head}-headline`);
+    await expect(headline).toContainText(formatFigure(metric, perf.model[metric]));
+    const base = perf.baseline.figures[metric];
+    if (base) await expect(headline).toContainText(formatFigure(metric, base));
+  }
 
   // A typed size replaces the suggestion and re-plans at once.
   await size.fill('9');

@@ -16,6 +16,8 @@ export default defineConfig({
   ...base,
   testDir: '.',
   testMatch: /plan-.*\.spec\.ts$/,
+  // Own results folder: another suite's run empties the shared test-results/.
+  outputDir: '../tmp/plan-e2e-results',
   use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}` },
   webServer: {
     command:

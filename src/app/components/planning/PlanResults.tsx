@@ -115,7 +115,9 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
         <summary>What the model read from the mask</summary>
         <dl>
           <dt>Tumour volume</dt>
-          <dd>{formatNumber(Math.exp(g.logTumourVolumeMl), 1)} ml</dd>
+          <dd data-testid="geometry-tumour-volume">
+            {formatNumber(Math.exp(g.logTumourVolumeMl), 1)} ml
+          </dd>
           <dt>Largest 3D diameter</dt>
           <dd>{formatNumber(g.maxDiameterMm, 1)} mm</dd>
           <dt>Largest axial diameter</dt>

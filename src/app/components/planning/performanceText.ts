@@ -102,7 +102,7 @@ export function verdict(perf: HeadPerformance): Verdict {
     return {
       beats: false,
       text:
-        `No better than ${base}: it gives the same answers (${values}${diff}). ` +
+        `No better than ${base}: exactly the same score (${values}${diff}). ` +
         'Read it as the base rate, not as advice for this patient.',
     };
   }

@@ -47,8 +47,7 @@ export function usePlanningFeatures(
       }
     }, 30);
     return () => clearTimeout(timer);
-    // The key identifies the mask; the objects themselves change with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The key identifies the mask (its labels change only with the key).
   }, [key, crop, suggestSize]);
 
   return state;
