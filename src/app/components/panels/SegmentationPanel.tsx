@@ -5,6 +5,7 @@
  * live in the segmentation store; useLabelmapSync keeps the viewer's overlay
  * in step with it.
  */
+import { useEffect } from 'react';
 import { useSegmentationStore } from '../../store/segmentationStore';
 import { useStudyStore } from '../../store/studyStore';
 import { EditControls } from '../segmentation/EditControls';
@@ -12,6 +13,7 @@ import { MeasurementTable } from '../segmentation/MeasurementTable';
 import { ModelInfo } from '../segmentation/ModelInfo';
 import { OverlayControls } from '../segmentation/OverlayControls';
 import { RunControls } from '../segmentation/RunControls';
+import { getSegmentationClient } from '../segmentation/segmentationActions';
 import { useLabelmapSync } from '../segmentation/useLabelmapSync';
 import '../segmentation/segmentation.css';
 
@@ -19,6 +21,17 @@ export function SegmentationPanel() {
   const hasVolume = useStudyStore((s) => s.volume !== null);
   const hasLabels = useSegmentationStore((s) => s.labels !== null);
   useLabelmapSync();
+
+  // Start the worker and load the model with the first study, so the
+  // backend (and why) shows before the first run and the run starts at once.
+  useEffect(() => {
+    if (!hasVolume) return;
+    getSegmentationClient().catch((err: Error) =>
+      useSegmentationStore
+        .getState()
+        .set({ message: `The segmentation model could not be loaded: ${err.message}` }),
+    );
+  }, [hasVolume]);
 
   return (
     <section
