@@ -1,7 +1,8 @@
 /**
  * The overlay on the built-in phantom: after a run the views show the label
  * colours; hiding a label removes its colour, outline mode paints less than
- * fill, fill opacity 0 leaves the outline; the backend and its reason are on screen.
+ * fill, fill opacity 0 leaves the outline; the backend and its reason are on
+ * screen from the moment a study is open.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, waitForVolume } from './helpers/app';
@@ -18,6 +19,10 @@ test('phantom: overlay colours, per-label visibility, outline and opacity', asyn
   await page.getByRole('button', { name: /Open example/ }).click();
   await waitForVolume(page);
   const none = await tints(page);
+  // The backend and why, before any run (the model loads with the study):
+  // automatic choice here, where the only WebGPU adapter is a software one.
+  await expect(page.getByTestId('seg-backend')).toContainText('WASM');
+  await expect(page.getByTestId('seg-backend')).toContainText('software fallback');
 
   const s = await segmentInApp(page);
   await expect(page.getByTestId('seg-backend')).toContainText(
