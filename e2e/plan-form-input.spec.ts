@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { writeNifti } from '../src/core/nifti/writeNifti';
 import { openApp } from './helpers/app';
 import {
   cliPlan,
@@ -123,4 +124,31 @@ test('a file that is not a label mask is refused with the reason', async ({
     'not-a-mask.nii.gz could not be used as a mask',
   );
   await expect(page.getByTestId('plan-mask-source')).toContainText('No mask yet');
+
+  // A real label mask without a tumour: opened, but no plan, with the reason.
+  const kidneyOnly = testInfo.outputPath('kidney-only.nii.gz');
+  const labels = new Uint8Array(20 * 20 * 10);
+  for (let k = 3; k < 7; k++)
+    for (let j = 5; j < 15; j++)
+      for (let i = 5; i < 15; i++) labels[i + 20 * j + 400 * k] = 1;
+  await writeFile(
+    kidneyOnly,
+    writeNifti({
+      labels,
+      dims: [20, 20, 10],
+      spacingMm: [1, 1, 2],
+      originMm: [0, 0, 0],
+      direction: [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
+    }),
+  );
+  await openMask(page, kidneyOnly);
+  await expect(page.getByTestId('plan-mask-error')).toContainText(
+    'No plan for this mask:',
+  );
+  await expect(page.getByTestId('plan-mask-error')).toContainText(/tumour/);
+  await expect(page.getByTestId('plan-results')).toHaveCount(0);
 });
