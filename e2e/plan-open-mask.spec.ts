@@ -118,4 +118,11 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
   await expect(page.getByTestId('plan-results')).toHaveCount(0);
   const stored = await page.evaluate(() => JSON.stringify(localStorage));
   expect(stored.length).toBeLessThan(2000);
+
+  // "Clear the form" forgets them, across reloads too.
+  await page.getByRole('button', { name: 'Clear the form' }).click();
+  await page.reload();
+  await page.waitForFunction(() => window.__nephroplan !== undefined);
+  await expect(page.getByLabel('Age (years)')).toHaveValue('');
+  await expect(size).toHaveValue('');
 });

@@ -183,9 +183,12 @@ export function ClinicalForm({ check, features }: ClinicalFormProps) {
         )}
       </Field>
 
-      <button type="button" className="button small" onClick={clearForm}>
-        Clear the form
-      </button>
+      <p className="plan-source">
+        These values stay in this browser (never the images) until you clear them.{' '}
+        <button type="button" className="button small" onClick={clearForm}>
+          Clear the form
+        </button>
+      </p>
     </form>
   );
 }
