@@ -37,6 +37,7 @@ describe('planningStore', () => {
     const saved = storage.getItem(store.PLANNING_STORAGE_KEY)!;
     expect(JSON.parse(saved).state).toEqual({
       form: { ...store.EMPTY_FORM, ageYears: '61', bmi: '27.5' },
+      patientKey: null,
     });
     expect(saved).not.toContain('case.nii.gz');
   });
@@ -69,5 +70,27 @@ describe('planningStore', () => {
     s().setMaskFile(null, 'b could not be used');
     expect(s().maskFile).toBeNull();
     expect(s().maskFileMessage).toBe('b could not be used');
+  });
+
+  it('empties the form when another patient\'s study is opened, not for the same one', () => {
+    const s = store.usePlanningStore.getState();
+    s.clearForm();
+    s.bindToPatient('patient:A|Doe^Jane|1950-01-01');
+    s.setForm({ ageYears: '70', bmi: '31' });
+    store.usePlanningStore.getState().bindToPatient('patient:A|Doe^Jane|1950-01-01');
+    expect(store.usePlanningStore.getState().form.ageYears).toBe('70');
+
+    store.usePlanningStore.getState().bindToPatient('patient:B|Roe^Rick|1960-02-02');
+    const after = store.usePlanningStore.getState();
+    expect(after.form).toEqual(store.EMPTY_FORM);
+    expect(after.formNotice).toMatch(/another patient/);
+    expect(after.patientKey).toBe('patient:B|Roe^Rick|1960-02-02');
+  });
+
+  it('keys NIfTI studies, which carry no patient data, by file', () => {
+    expect(store.patientKeyOf(null, 'ct.nii.gz')).toBe('file:ct.nii.gz');
+    expect(
+      store.patientKeyOf({ patientId: '7', patientName: 'X', birthDate: '' }, 's1'),
+    ).toBe('patient:7|X|');
   });
 });

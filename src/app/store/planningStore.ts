@@ -5,6 +5,11 @@
  * value survives a reload and still shows its message; only these clinical
  * values are persisted (localStorage), never images or masks.
  *
+ * The values belong to one patient: `patientKey` records whose study was on
+ * screen when they were typed, and opening another patient's study empties
+ * the form (with a notice) so one patient's age or BMI never carries over to
+ * the next.
+ *
  * The mask is the segmentation's (segmentationStore) unless the user opened a
  * mask file; an opened mask stays in use until the segmentation changes again
  * (a run, an edit or a new study bumps `labelsVersion`).
@@ -45,6 +50,10 @@ export interface MaskFile {
 
 export interface PlanningState {
   form: PlanningForm;
+  /** The patient the form's values were typed for (see `patientKeyOf`). */
+  patientKey: string | null;
+  /** Said once after the form was emptied for another patient. */
+  formNotice: string | null;
   maskFile: MaskFile | null;
   /** A message after a mask file could not be read. */
   maskFileMessage: string | null;
@@ -55,6 +64,11 @@ export interface PlanningState {
   suggestSize(sizeCm: number): void;
   /** Empties the form (a new patient). */
   clearForm(): void;
+  /**
+   * Ties the form to the patient whose study is now on screen; empties it when
+   * its values were typed for someone else.
+   */
+  bindToPatient(patientKey: string): void;
   setMaskFile(file: Omit<MaskFile, 'serial'> | null, message?: string | null): void;
 }
 
@@ -71,6 +85,28 @@ export const EMPTY_FORM: PlanningForm = {
 /** localStorage key; bump the version when PlanningForm changes shape. */
 export const PLANNING_STORAGE_KEY = 'nephroplan.planning-form';
 
+/** True when no clinical value has been typed. */
+export function isEmptyForm(form: PlanningForm): boolean {
+  return (
+    [form.ageYears, form.bmi, form.heightCm, form.weightKg].every(
+      (v) => v.trim() === '',
+    ) &&
+    (form.sizeSource !== 'user' || form.sizeCm.trim() === '')
+  );
+}
+
+/**
+ * Identifies the patient of a study: Patient ID, name and birth date for
+ * DICOM; the file name for NIfTI, which carries no patient data.
+ */
+export function patientKeyOf(
+  info: { patientId: string; patientName: string; birthDate: string } | null,
+  seriesId: string,
+): string {
+  if (!info) return `file:${seriesId}`;
+  return `patient:${info.patientId}|${info.patientName}|${info.birthDate}`;
+}
+
 /** Never reused, so features of one file are never taken for another's. */
 let maskSerial = 0;
 
@@ -78,6 +114,8 @@ export const usePlanningStore = create<PlanningState>()(
   persist(
     (set) => ({
       form: EMPTY_FORM,
+      patientKey: null,
+      formNotice: null,
       maskFile: null,
       maskFileMessage: null,
       setForm: (partial) =>
@@ -96,7 +134,20 @@ export const usePlanningStore = create<PlanningState>()(
             ? s
             : { form: { ...s.form, sizeCm: String(sizeCm), sizeSource: 'mask' } },
         ),
-      clearForm: () => set({ form: EMPTY_FORM }),
+      clearForm: () => set({ form: EMPTY_FORM, formNotice: null }),
+      bindToPatient: (patientKey) =>
+        set((s) => {
+          if (s.patientKey === patientKey) return s;
+          const typed = !isEmptyForm(s.form);
+          if (s.patientKey === null || !typed) return { patientKey, formNotice: null };
+          return {
+            patientKey,
+            form: EMPTY_FORM,
+            formNotice:
+              'The clinical form was emptied because a study of another patient was ' +
+              "opened. Enter this patient's values.",
+          };
+        }),
       setMaskFile: (file, message = null) =>
         set({
           maskFile: file && { ...file, serial: ++maskSerial },
@@ -108,7 +159,7 @@ export const usePlanningStore = create<PlanningState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       // Clinical values only: never the mask.
-      partialize: (s) => ({ form: s.form }),
+      partialize: (s) => ({ form: s.form, patientKey: s.patientKey }),
     },
   ),
 );

@@ -7,9 +7,10 @@
  * Works with: store/planningStore (form, opened mask), store/segmentationStore
  * (the segmentation's labels), core/planning (features, checks, model).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { planFromFeatures, type PlanResult } from '../../../core/planning/planCase';
-import { usePlanningStore } from '../../store/planningStore';
+import { patientKeyOf, usePlanningStore } from '../../store/planningStore';
+import { useStudyStore } from '../../store/studyStore';
 import { ClinicalForm } from '../planning/ClinicalForm';
 import { checkPlanningForm } from '../planning/clinicalForm';
 import { MaskControls } from '../planning/MaskControls';
@@ -35,6 +36,15 @@ export function PlanningPanel() {
       : null;
 
   const form = usePlanningStore((s) => s.form);
+  const formNotice = usePlanningStore((s) => s.formNotice);
+  const bindToPatient = usePlanningStore((s) => s.bindToPatient);
+  const patientKey = useStudyStore((s) =>
+    s.summary ? patientKeyOf(s.patientStudy, s.summary.id) : null,
+  );
+  useEffect(() => {
+    if (patientKey) bindToPatient(patientKey);
+  }, [patientKey, bindToPatient]);
+
   const check = useMemo(
     () => checkPlanningForm(form, manifest ?? undefined),
     [form, manifest],
@@ -57,6 +67,11 @@ export function PlanningPanel() {
     >
       <h2>Planning</h2>
       <MaskControls mask={mask} />
+      {formNotice && (
+        <p className="field-warning" role="status" data-testid="plan-form-notice">
+          {formNotice}
+        </p>
+      )}
       <ClinicalForm check={check} features={features} />
 
       <div className="plan-status" data-testid="plan-status">
