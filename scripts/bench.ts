@@ -18,7 +18,13 @@ import { countTopologyFlops } from './bench/flops';
 import { readManifest, readModelJson } from './bench/modelFiles';
 import { runNodeBench } from './bench/nodeBench';
 import { BROWSER_BACKENDS, parseOptions } from './bench/options';
-import { PEER, buildRows, formatReport, type Comparison } from './bench/report';
+import {
+  PEER,
+  buildRows,
+  formatAdapter,
+  formatReport,
+  type Comparison,
+} from './bench/report';
 import { startBenchServer } from './bench/server';
 import { openStudyVolume, pickSliceIndices } from '../src/bench/study/openStudy';
 import { listStudy, readStudyFiles } from './bench/studyFiles';
@@ -169,12 +175,7 @@ async function main(): Promise<void> {
     `machine: ${machine}${browser ? `; Chromium ${browser.browserVersion}` : ''}`,
   );
   const adapter = reports.find((r) => r.adapter)?.adapter;
-  if (adapter) {
-    console.log(
-      `WebGPU adapter: ${adapter.available ? `${adapter.vendor ?? '?'} ${adapter.architecture ?? ''} ${adapter.description ?? ''}`.trim() + (adapter.isFallbackAdapter ? ' (fallback adapter: software)' : '') + `, shader-f16 ${adapter.shaderF16 ? 'yes' : 'no'}` : 'none'}`,
-    );
-    console.log(`WebGL renderer: ${adapter.webglRenderer ?? 'none'}`);
-  }
+  if (adapter) console.log(formatAdapter(adapter));
   console.log(formatReport(reports, rows, comparisons));
   if (browser) {
     console.log(

@@ -158,6 +158,18 @@ function table(head: string[], body: string[][]): string {
   ].join('\n');
 }
 
+/** Two lines naming the WebGPU adapter and the WebGL renderer the page got. */
+export function formatAdapter(adapter: AdapterReport): string {
+  const name = [adapter.vendor, adapter.architecture, adapter.description]
+    .filter(Boolean)
+    .join(' ');
+  const webgpu = adapter.available
+    ? `${name || 'unnamed'}${adapter.isFallbackAdapter ? ' (fallback adapter: software)' : ''}` +
+      `, shader-f16 ${adapter.shaderF16 ? 'yes' : 'no'}`
+    : 'none';
+  return `WebGPU adapter: ${webgpu}\nWebGL renderer: ${adapter.webglRenderer ?? 'none'}`;
+}
+
 export interface Comparison extends OutputComparison {
   a: string;
   b: string;
