@@ -47,6 +47,11 @@ def _results(ev: dict) -> str:
         "Per KiTS patient (tumour Dice): " + ", ".join(f"{p.replace('kitsjpg-', '')} {_f(v, 2)}"
                                                        for p, v in sorted(ki["patients"].items())),
     ]
+    met = lambda v, t: "met" if v >= t else "**not met**"  # noqa: E731
+    lines += ["", f"Against the targets: kidney ≥ 0.90 — IRCADb-01 {_f(ir['kidney_dice_3d'])} raw "
+                  f"({met(ir['kidney_dice_3d'], 0.9)}), {_f(ir.get('kidney_dice_3d_postprocessed'))} after clean-up; "
+                  f"CURVAS {_f(cu['mean_patient_dice'])} ({met(cu['mean_patient_dice'], 0.9)}). Tumour ≥ 0.75 — "
+                  f"KiTS {_f(ki['mean_patient_tumour_dice'])} ({met(ki['mean_patient_tumour_dice'], 0.75)})."]
     if "clipped_0_255" in ir:
         c = ir["clipped_0_255"]
         lines += ["", f"**Raw HU vs HU clipped to [0, 255]** (3D-IRCADb-01, every slice): labels agree on "
@@ -89,7 +94,7 @@ def main(argv=None):
         "{{RESULTS}}": _results(ev),
         "{{COMPARISONS}}": _comparisons(Path(args.comparisons)),
         "{{CMP_STEPS}}": str(cmp_cfg.get("steps", "n/a")),
-        "{{STEPS}}": str(log[-1]["step"] if log else "n/a"),
+        "{{STEPS}}": str(__import__("torch").load(str(CARD.parent / "model.pt"), map_location="cpu").get("step", "n/a")),
         "{{MINUTES}}": f"{log[-1]['min']:.0f}" if log else "n/a",
         "{{FEATURES}}": ", ".join(map(str, cfg["features"])),
         "{{CROP}}": str(cfg["crop"]),
