@@ -11,7 +11,7 @@ export interface KidneyMeasurement {
   tumourVolumeMl: number;
 }
 
-/** The axial slice on which the tumour is largest. */
+/** The axial slice on which the largest tumour has its largest area. */
 export interface LargestTumourSlice {
   /** Slice index along the volume's axial axis. */
   index: number;
@@ -34,7 +34,9 @@ export interface Measurements {
   tumourSide: 'left' | 'right' | null;
   /** Null without tumour. */
   largestTumourSlice: LargestTumourSlice | null;
-  /** Maximum 3D tumour diameter, cm (0 without tumour). */
+  /** Volume of the largest tumour component, mL (0 without tumour). */
+  largestTumourVolumeMl: number;
+  /** Maximum 3D diameter of the largest tumour component, cm (0 without tumour). */
   maxTumourDiameter3dCm: number;
   /** 26-connected tumour components. */
   tumourComponentCount: number;

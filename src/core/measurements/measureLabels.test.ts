@@ -139,6 +139,28 @@ describe('measureLabels', () => {
     expect(m.largestTumourSlice?.centreMm).toEqual([14.5, 14.5, 22]);
   });
 
+  it('measures the slice and diameters of the largest of several tumours', () => {
+    const v = volume([60, 20, 20], [1, 1, 1]);
+    paint(v, [2, 2, 2], [11, 11, 11], 1);
+    paint(v, [40, 2, 2], [49, 11, 11], 1);
+    paint(v, [5, 5, 12], [9, 9, 16], 2); // 5 × 5 × 5 on one kidney
+    paint(v, [44, 5, 8], [46, 7, 14], 2); // 3 × 3 × 7 on the other, 40 mm away
+    const m = measureLabels(v);
+    expect(m.tumourComponentCount).toBe(2);
+    expect(m.tumourVolumeMl).toBeCloseTo(0.125 + 0.063, 10);
+    expect(m.largestTumourVolumeMl).toBeCloseTo(0.125, 10);
+    expect(m.largestTumourSlice?.index).toBe(12);
+    expect(m.largestTumourSlice?.areaMm2).toBe(25);
+    expect(m.largestTumourSlice?.diameterCm).toBeCloseTo(
+      boxDiameter([5, 5], [1, 1]) / 10,
+      10,
+    );
+    expect(m.maxTumourDiameter3dCm).toBeCloseTo(
+      boxDiameter([5, 5, 5], [1, 1, 1]) / 10,
+      10,
+    );
+  });
+
   it('reports no tumour and one kidney when there is one', () => {
     const v = volume([20, 20, 20], [1, 1, 1]);
     paint(v, [2, 2, 2], [6, 6, 6], 1);
@@ -148,6 +170,7 @@ describe('measureLabels', () => {
       kidneys: { left: null, right: { kidneyVolumeMl: 0.125, tumourVolumeMl: 0 } },
       tumourSide: null,
       largestTumourSlice: null,
+      largestTumourVolumeMl: 0,
       maxTumourDiameter3dCm: 0,
       tumourComponentCount: 0,
     });

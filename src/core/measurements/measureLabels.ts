@@ -226,6 +226,7 @@ export function measureLabels(volume: LabelVolume): Measurements {
     kidneys,
     tumourSide: null,
     largestTumourSlice: null,
+    largestTumourVolumeMl: 0,
     maxTumourDiameter3dCm: 0,
     tumourComponentCount: 0,
   };
@@ -234,8 +235,22 @@ export function measureLabels(volume: LabelVolume): Measurements {
   const left = kidneys.left?.tumourVolumeMl ?? 0;
   const right = kidneys.right?.tumourVolumeMl ?? 0;
   result.tumourSide = left >= right ? 'left' : 'right';
-  result.tumourComponentCount =
-    findComponents(tumour.labels, tumour.dims, labelSet([TUMOUR]), 26).sizes.length - 1;
+  // The slice and diameters describe the largest tumour: across two separate
+  // tumours a "diameter" would measure the gap between them.
+  const { ids, sizes } = findComponents(
+    tumour.labels,
+    tumour.dims,
+    labelSet([TUMOUR]),
+    26,
+  );
+  result.tumourComponentCount = sizes.length - 1;
+  let largest = 1;
+  for (let id = 2; id < sizes.length; id++) if (sizes[id] > sizes[largest]) largest = id;
+  result.largestTumourVolumeMl = sizes[largest] * voxelMl;
+  // The crop is the tumour's bounding box, so component ids index it directly.
+  for (let v = 0; v < tumour.labels.length; v++) {
+    if (ids[v] !== largest) tumour.labels[v] = 0;
+  }
 
   const layout = computeAxialLayout(tumour);
   const areas = tumourAreas(tumour.labels, layout);
