@@ -34,6 +34,9 @@ class Manifest:
     outside_value_hu: float
     unknown_spacing_mm: float
     labels: Tuple[str, ...]
+    # Clip HU to the window before resampling, so that a slice stored clipped to [0, 255] HU gives
+    # exactly the raw slice's input (for a window inside [0, 255]).
+    window_before_resampling: bool = False
 
     @property
     def n_classes(self) -> int:
@@ -46,7 +49,8 @@ def load_manifest(path: os.PathLike | str = MANIFEST_PATH) -> Manifest:
     return Manifest(raw=raw, size_px=int(raw["input"]["sizePx"]),
                     spacing_mm=float(raw["input"]["spacingMm"]), window_hu=(float(lo), float(hi)),
                     outside_value_hu=float(raw["intensity"]["outsideValueHu"]),
-                    unknown_spacing_mm=float(raw["unknownSpacingMm"]), labels=tuple(raw["labels"]))
+                    unknown_spacing_mm=float(raw["unknownSpacingMm"]), labels=tuple(raw["labels"]),
+                    window_before_resampling=bool(raw["intensity"].get("windowBeforeResampling", False)))
 
 
 def _axis_weights(n_src: int, coords: np.ndarray):
@@ -86,7 +90,12 @@ def resample_forward(hu: np.ndarray, spacing_rc: Tuple[float, float], m: Manifes
     k = np.arange(s, dtype=np.float64) - (s - 1) / 2.0
     rs = (h - 1) / 2.0 + k * t / sr
     cs = (w - 1) / 2.0 + k * t / sc
-    return _bilinear(hu, rs, cs, m.outside_value_hu)
+    outside = m.outside_value_hu
+    if m.window_before_resampling:
+        lo, hi = m.window_hu
+        hu = np.clip(hu, lo, hi)
+        outside = float(np.clip(outside, lo, hi))
+    return _bilinear(hu, rs, cs, outside)
 
 
 def window(hu: np.ndarray, m: Manifest) -> np.ndarray:

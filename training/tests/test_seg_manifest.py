@@ -72,3 +72,20 @@ def test_ties_go_to_lower_label():
     m = _manifest(size=4)
     probs = np.full((4, 4, 3), 1 / 3)
     assert np.all(labels_on_source(probs, (4, 4), (1.0, 1.0), m) == 0)
+
+
+def test_shipped_manifest_gives_clipped_ircadb_slices_the_raw_input():
+    """The 8-bit slice sets store HU clipped to [0, 255]; the shipped preprocessing must not see it."""
+    from seg.loaders import load_ircadb
+
+    m = load_manifest()
+    assert m.window_before_resampling
+    v = load_ircadb()
+    sp = (float(v.spacing_mm[1]), float(v.spacing_mm[2]))
+    for k in (30, 64, 100):
+        raw = v.data[k].astype(np.float64)
+        np.testing.assert_array_equal(preprocess(raw, sp, m), preprocess(np.clip(raw, 0, 255), sp, m))
+    # Resampling first and windowing after would not be exact: the flag is what makes it so.
+    m_after = Manifest(**{**m.__dict__, "window_before_resampling": False})
+    raw = v.data[64].astype(np.float64)
+    assert not np.array_equal(preprocess(raw, sp, m_after), preprocess(np.clip(raw, 0, 255), sp, m_after))
