@@ -35,10 +35,17 @@ export function MeasurementTable() {
 
   return (
     <div className="seg-measurements" data-testid="seg-measurements">
+      <p className="seg-caution" role="note" data-testid="seg-tumour-caution">
+        Check every tumour label before using these figures: the network finds real
+        tumours poorly (see its tumour Dice beside the model name) and marks false tumour
+        on some tumour-free studies (model card, Limitations).
+        {m.tumourComponentCount > 1 &&
+          ` ${m.tumourComponentCount} separate tumour regions were found: erase those that are not tumour.`}
+      </p>
       <table>
         <tbody>
           <Row
-            label="Tumour volume"
+            label="Tumour volume (all components)"
             value={ml(m.tumourVolumeMl)}
             testId="m-tumour-volume"
           />
@@ -53,12 +60,12 @@ export function MeasurementTable() {
             testId="m-kidney-left"
           />
           <Row
-            label="Largest axial diameter"
+            label="Largest axial diameter (largest tumour)"
             value={slice ? cm(slice.diameterCm) : '—'}
             testId="m-axial-diameter"
           />
           <Row
-            label="Largest 3D diameter"
+            label="Largest 3D diameter (largest tumour)"
             value={slice ? cm(m.maxTumourDiameter3dCm) : '—'}
             testId="m-3d-diameter"
           />
