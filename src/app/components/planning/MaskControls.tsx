@@ -10,6 +10,8 @@ import { writeNifti } from '../../../core/nifti/writeNifti';
 import { toLabelVolume } from '../../../core/planning/toLabelVolume';
 import { usePlanningStore } from '../../store/planningStore';
 import { useSegmentationStore } from '../../store/segmentationStore';
+import { useStudyStore } from '../../store/studyStore';
+import { sameGrid } from './sameGrid';
 import type { ActiveMask } from './useActiveMask';
 
 async function readMaskFile(file: File) {
@@ -30,6 +32,9 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
   const setMaskFile = usePlanningStore((s) => s.setMaskFile);
   const message = usePlanningStore((s) => s.maskFileMessage);
   const hasSegmentation = useSegmentationStore((s) => s.labels !== null);
+  const volume = useStudyStore((s) => s.volume);
+  const foreignMask =
+    mask?.source === 'file' && volume !== null && !sameGrid(mask.labels, volume);
 
   const onChange = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -98,6 +103,14 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
           Export mask (.nii.gz)
         </button>
       </div>
+      {foreignMask && (
+        <p className="field-warning" role="alert" data-testid="mask-foreign">
+          This mask is not on the grid of the study on screen (other size, spacing,
+          position or orientation): it was made on another study, perhaps of another
+          patient. The plan below is for that mask, not for the study shown, and the mask
+          is not drawn in the views.
+        </p>
+      )}
       {message && (
         <p className="field-error" role="alert" data-testid="mask-message">
           {message}
