@@ -5,6 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useSegmentationStore } from '../../store/segmentationStore';
+import { parseMarkdown } from '../planning/markdown';
+import { MarkdownView } from '../planning/MarkdownView';
 import { SEGMENTATION_MODEL_URL } from './segmentationActions';
 
 /** The figures of evaluation.json the panel shows. */
@@ -80,7 +82,9 @@ export function ModelInfo() {
           >
             Open MODEL_CARD.md
           </a>
-          <pre className="model-card-text">{card}</pre>
+          <div className="model-card-text">
+            <MarkdownView blocks={parseMarkdown(card)} />
+          </div>
         </details>
       ) : (
         <p className="muted">No model card was published with this model.</p>
