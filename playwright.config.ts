@@ -1,18 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS } from './scripts/chromiumFlags';
 
-// Debian's Chromium (apt), never a downloaded browser. Background networking is
-// off because the test machines have a closed network.
-const CHROMIUM_ARGS = [
-  '--enable-unsafe-webgpu',
-  '--no-sandbox',
-  '--disable-gpu-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-
+// Debian's Chromium (apt), never a downloaded browser.
 const PORT = 4173;
 
 export default defineConfig({
@@ -26,7 +15,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: CHROMIUM_FLAGS,
     },
     viewport: { width: 1400, height: 900 },
   },

@@ -11,19 +11,10 @@ import {
   type RunSpec,
 } from '../../src/bench/types';
 import type { BenchServer } from './server';
+import { CHROMIUM_FLAGS } from '../chromiumFlags';
 
-/** The headless flags measured to work here (docs: platform.md). */
-const BASE_FLAGS = [
-  '--enable-unsafe-webgpu',
-  '--no-sandbox',
-  '--disable-gpu-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-];
+/** The shared headless flags, plus memory figures for the report. */
+const BASE_FLAGS = [...CHROMIUM_FLAGS, '--enable-precise-memory-info'];
 
 export interface BrowserBenchParams {
   server: BenchServer;
