@@ -75,6 +75,20 @@ function dice(a: (i: number) => boolean, b: (i: number) => boolean, n: number): 
   return (2 * both) / sum;
 }
 
+/** Segments a volume with the shipped network on WASM, releasing the model after. */
+async function segmentWithShippedModel(volume: Volume): Promise<LabelVolume> {
+  const model = await loadSegmentationModelFromDir(modelDir);
+  try {
+    return await segmentVolume({
+      volume,
+      manifest: model.manifest,
+      model: model.sliceModel,
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
 describe.skipIf(missing !== undefined)('segmentation of a real CT (3D-IRCADb-01)', () => {
   let ct: Volume;
   let left: Volume;
@@ -87,16 +101,7 @@ describe.skipIf(missing !== undefined)('segmentation of a real CT (3D-IRCADb-01)
     ct = everyNthSlice(await loadSeries(join(ircadb, 'PATIENT_DICOM')), 2);
     left = everyNthSlice(await loadSeries(join(ircadb, 'MASKS_DICOM/leftkidney')), 2);
     right = everyNthSlice(await loadSeries(join(ircadb, 'MASKS_DICOM/rightkidney')), 2);
-    const model = await loadSegmentationModelFromDir(modelDir);
-    try {
-      labels = await segmentVolume({
-        volume: ct,
-        manifest: model.manifest,
-        model: model.sliceModel,
-      });
-    } finally {
-      model.dispose();
-    }
+    labels = await segmentWithShippedModel(ct);
     measurements = measureLabels(labels);
     console.info('segmentRealCt:', JSON.stringify(measurements));
   }, 600_000);
@@ -146,16 +151,7 @@ describe.skipIf(missing !== undefined)(
       await initBackend({ requested: 'wasm' });
       ct = readNifti(readFileSync(join(totalseg, 'example_ct_sm.nii.gz')));
       organs = readNifti(readFileSync(join(totalseg, 'example_seg.nii.gz')));
-      const model = await loadSegmentationModelFromDir(modelDir);
-      try {
-        labels = await segmentVolume({
-          volume: ct,
-          manifest: model.manifest,
-          model: model.sliceModel,
-        });
-      } finally {
-        model.dispose();
-      }
+      labels = await segmentWithShippedModel(ct);
       measurements = measureLabels(labels);
       console.info('segmentRealCt (NIfTI):', JSON.stringify(measurements));
     }, 600_000);
