@@ -162,6 +162,8 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
   // A mask file takes over the plan…
   await openMask(page, kitsMask(0));
   await expect(page.getByTestId('geometry-tumour-volume')).not.toHaveText(volumeBefore);
+  // It belongs to another study (a KiTS patient, not the phantom): said so.
+  await expect(page.getByTestId('mask-foreign')).toBeVisible();
 
   // …until the segmentation is edited (eraser stroke on the largest tumour
   // slice): the new labelsVersion brings the plan back to the segmentation.
@@ -187,6 +189,8 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
   await expect(page.getByTestId('plan-mask-source')).toContainText(
     'the segmentation of this study',
   );
+  await expect(page.getByTestId('mask-foreign')).toBeHidden();
+  await expect(page.getByTestId('seg-tumour-caution')).toBeVisible();
   const edited = testInfo.outputPath('edited.nii.gz');
   await exportMask(page, edited);
   const editedRuns = await page.evaluate(() => window.__nephroplan!.labelRuns());

@@ -24,6 +24,9 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
   const mask0 = kitsMask(0);
   await openApp(page);
   await openMask(page, mask0);
+  // No study on screen: nothing to compare the mask's grid with.
+  await expect(page.getByTestId('plan-mask-source')).toContainText('opened file');
+  await expect(page.getByTestId('mask-foreign')).toBeHidden();
 
   // The mask's size suggestion fills the form, with its source.
   const first = await cliPlan(mask0, { age: '61', bmi: '27.5', size: '5' });
