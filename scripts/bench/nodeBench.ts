@@ -16,7 +16,9 @@ import type { SegmentationRuntime } from '../../src/bench/runtimes/runtime';
 import { createTfjsRuntime } from '../../src/bench/runtimes/tfjsRuntime';
 import { openStudyVolume, preprocessVolumeSlices } from '../../src/bench/study/openStudy';
 import { foldBatchNorm } from '../../src/bench/speed/foldBatchNorm';
+import { compileLayersModel } from '../../src/core/inference/compileLayersModel';
 import {
+  appVariant,
   type BackendId,
   type BackendReport,
   type MemorySample,
@@ -66,6 +68,12 @@ async function openRuntime(
       model.dispose();
       model = folded.model;
       report.variantDetail = `${folded.foldedBatchNorms} batch norms folded, ${folded.mergedActivations} ReLUs merged`;
+    }
+    if (variant === 'fused') {
+      const compiled = compileLayersModel(tf, model);
+      if (!compiled) throw new Error('the network does not compile to fused ops');
+      report.variantDetail = `${compiled.fusedLayers} layers fused, ${compiled.steps} ops per pass`;
+      return createTfjsRuntime({ tf, model: compiled, id, kind: 'cpu', sizePx: S, hostMemory });
     }
     return createTfjsRuntime({ tf, model, id, kind: 'cpu', sizePx: S, hostMemory });
   }
@@ -119,7 +127,7 @@ export async function runNodeBench(input: NodeBenchInput): Promise<NodeBenchResu
       members.push({
         report,
         runtime,
-        study: options.study !== 'none' && variant === 'baseline',
+        study: options.study !== 'none' && variant === appVariant(backend),
       });
     } catch (err) {
       report.error = err instanceof Error ? err.message : String(err);

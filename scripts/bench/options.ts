@@ -50,7 +50,8 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup N             untimed batches first (default 2)
   --reps N               timed passes over the slices (default 3)
   --batch LIST           batch sizes, e.g. 1,2,4,8 (default 1)
-  --variants LIST        tfjs model variants: baseline,fold-bn (default both)
+  --variants LIST        tfjs model variants: baseline,fold-bn,fused (default baseline,fused;
+                         fused is what the app runs)
   --no-interleave        one page per backend, timed alone (default: interleaved with the peer)
   --readback MODE        probabilities (default) or labels
   --study WHICH          whole-study timing on cpu (default), all or none backends
@@ -99,7 +100,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       warmup: { type: 'string', default: '2' },
       reps: { type: 'string', default: '3' },
       batch: { type: 'string', default: '1' },
-      variants: { type: 'string', default: 'baseline,fold-bn' },
+      variants: { type: 'string', default: 'baseline,fused' },
       'no-interleave': { type: 'boolean', default: false },
       readback: { type: 'string', default: 'probabilities' },
       study: { type: 'string', default: 'cpu' },
@@ -137,7 +138,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error('--fallback-gpu: skip or run');
   const variants = list(values.variants!) as ModelVariant[];
   for (const v of variants) {
-    if (v !== 'baseline' && v !== 'fold-bn') throw new Error(`unknown variant "${v}"`);
+    if (v !== 'baseline' && v !== 'fold-bn' && v !== 'fused') throw new Error(`unknown variant "${v}"`);
   }
   const batches = list(values.batch!).map((b) => positiveInt(b, 'batch'));
   if (batches.some((b) => b < 1)) throw new Error('--batch sizes must be at least 1');

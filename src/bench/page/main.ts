@@ -9,12 +9,13 @@ import type { InputFile } from '../../core/dicom';
 import { parseSegmentationManifest } from '../../core/segmentation/SegmentationManifest';
 import { benchGroup, type GroupMember } from '../benchGroup';
 import { openStudyVolume, preprocessVolumeSlices } from '../study/openStudy';
-import type {
-  BackendId,
-  BackendReport,
-  ModelVariant,
-  PageConfig,
-  RunSpec,
+import {
+  appVariant,
+  type BackendId,
+  type BackendReport,
+  type ModelVariant,
+  type PageConfig,
+  type RunSpec,
 } from '../types';
 import { describeAdapter } from './adapter';
 import { openRuntime } from './openRuntime';
@@ -71,10 +72,10 @@ async function run(reports: BackendReport[]): Promise<void> {
     report.variantDetail = opened.variantDetail;
     // Variants differ only inside the network: the table shows that gain.
     const study =
-      report.variant === 'baseline' &&
+      report.variant === appVariant(report.backend) &&
       config.studyKinds.includes(opened.runtime.kind) &&
       !(gpu && software && config.fallbackGpu === 'skip');
-    if (!study && config.studyKinds.length > 0 && report.variant === 'baseline') {
+    if (!study && config.studyKinds.length > 0 && report.variant === appVariant(report.backend)) {
       report.notes.push('whole study not timed on this backend (see --study)');
     }
     members.push({ report, runtime: opened.runtime, study });

@@ -14,6 +14,7 @@ import type { SegmentationManifest } from '../../core/segmentation/SegmentationM
 import { createOrtRuntime } from '../runtimes/ortRuntime';
 import type { SegmentationRuntime } from '../runtimes/runtime';
 import { createTfjsRuntime } from '../runtimes/tfjsRuntime';
+import { compileLayersModel } from '../../core/inference/compileLayersModel';
 import { foldBatchNorm } from '../speed/foldBatchNorm';
 import type { BackendId, MemorySample, ModelVariant } from '../types';
 
@@ -69,6 +70,15 @@ export async function openRuntime(
       model.dispose();
       model = folded.model;
       variantDetail = `${folded.foldedBatchNorms} batch norms folded, ${folded.mergedActivations} ReLUs merged`;
+    }
+    if (variant === 'fused') {
+      const compiled = compileLayersModel(tf, model);
+      if (!compiled) throw new Error('the network does not compile to fused ops');
+      return {
+        runtime: createTfjsRuntime({ tf, model: compiled, id, kind, sizePx: S, hostMemory }),
+        actualBackend: `tfjs ${tf.getBackend()}`,
+        variantDetail: `${compiled.fusedLayers} layers fused, ${compiled.steps} ops per pass`,
+      };
     }
     return {
       runtime: createTfjsRuntime({ tf, model, id, kind, sizePx: S, hostMemory }),

@@ -3,6 +3,7 @@
  * chosen the tfjs backend; this module works in the browser and in Node.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import type { TfNetwork } from '../../core/inference/compileLayersModel';
 import { createTfSliceModel } from '../../core/inference/tfSliceModel';
 import type { BackendId, DeviceKind, MemorySample } from '../types';
 import type { ProbabilityBatch, SegmentationRuntime } from './runtime';
@@ -10,7 +11,8 @@ import type { ProbabilityBatch, SegmentationRuntime } from './runtime';
 export interface TfjsRuntimeParams {
   /** The tfjs module (the same instance the model was loaded with). */
   tf: typeof tfjs;
-  model: tfjs.LayersModel;
+  /** The LayersModel, or the fused plan the app runs. */
+  model: TfNetwork;
   id: BackendId;
   kind: DeviceKind;
   /** Network input size S (square). */

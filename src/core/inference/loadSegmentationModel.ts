@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseSegmentationManifest } from '../segmentation/SegmentationManifest';
 import type { SegmentationModel } from './SegmentationModel';
+import { compileLayersModel, type TfNetwork } from './compileLayersModel';
 import { createTfSliceModel } from './tfSliceModel';
 
 /**
@@ -30,11 +31,15 @@ export async function loadSegmentationModel(
   return wrap(manifest, network);
 }
 
-/** Pairs a network with its manifest, checking that they agree. */
+/**
+ * Pairs a network with its manifest, checking that they agree, and compiles
+ * it to fused ops (same output, fewer and faster kernels).
+ */
 export function wrap(
   manifest: SegmentationModel['manifest'],
-  network: tf.LayersModel,
+  layersModel: tf.LayersModel,
 ): SegmentationModel {
+  const network: TfNetwork = compileLayersModel(tf, layersModel) ?? layersModel;
   try {
     const sliceModel = createTfSliceModel(network, manifest);
     return { manifest, network, sliceModel, dispose: () => network.dispose() };

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SegmentationManifest } from '../segmentation/SegmentationManifest';
 import type { SliceModel } from '../segmentation/SliceModel';
+import type { TfNetwork } from './compileLayersModel';
 
 /**
  * Checks the network's input and output shapes against the manifest and wraps it.
@@ -13,7 +14,7 @@ import type { SliceModel } from '../segmentation/SliceModel';
  * @throws Error when the shapes disagree with the manifest
  */
 export function createTfSliceModel(
-  network: tf.LayersModel,
+  network: TfNetwork,
   manifest: Pick<SegmentationManifest, 'input' | 'labels'>,
 ): SliceModel {
   const size = manifest.input.sizePx;
