@@ -11,9 +11,15 @@ import { SEGMENTATION_MODEL_URL } from './segmentationActions';
 
 /** The figures of evaluation.json the panel shows. */
 interface Evaluation {
-  'ircadb-01'?: { kidney_dice_3d?: number; kidney_dice_3d_postprocessed?: number };
+  'ircadb-01'?: {
+    kidney_dice_3d?: number;
+    kidney_dice_3d_postprocessed?: number;
+    false_tumour_ml_postprocessed?: number;
+  };
   'curvas-heldout'?: { mean_patient_dice?: number };
   'kits-jpg'?: { mean_patient_tumour_dice?: number };
+  /** Present when the network was fine-tuned on the KiTS slices: the figure for unseen patients. */
+  'kits-jpg-cv'?: { mean_patient_tumour_dice?: number; n_folds?: number };
 }
 
 const dice = (v: number | undefined) => (typeof v === 'number' ? v.toFixed(3) : 'n/a');
@@ -64,10 +70,23 @@ export function ModelInfo() {
             Kidney Dice, CURVAS held-out:{' '}
             {dice(evaluation['curvas-heldout']?.mean_patient_dice)}
           </li>
-          <li>
-            Tumour Dice, KiTS19 slices:{' '}
-            {dice(evaluation['kits-jpg']?.mean_patient_tumour_dice)}
-          </li>
+          {evaluation['kits-jpg-cv'] ? (
+            <li>
+              Tumour Dice, KiTS19 slices, patients unseen in {evaluation['kits-jpg-cv'].n_folds}
+              -fold cross-validation: {dice(evaluation['kits-jpg-cv'].mean_patient_tumour_dice)}
+            </li>
+          ) : (
+            <li>
+              Tumour Dice, KiTS19 slices:{' '}
+              {dice(evaluation['kits-jpg']?.mean_patient_tumour_dice)}
+            </li>
+          )}
+          {typeof ir?.false_tumour_ml_postprocessed === 'number' && (
+            <li>
+              False tumour on a tumour-free study (3D-IRCADb-01):{' '}
+              {ir.false_tumour_ml_postprocessed.toFixed(1)} mL
+            </li>
+          )}
         </ul>
       ) : (
         <p className="muted">No evaluation was published with this model.</p>
