@@ -82,13 +82,18 @@ def evaluate(ckpt: str, norm: str = None, check_clipping: bool = True) -> Dict:
     sec_per_slice = (time.time() - t0) / len(labs)
     pred = np.stack(labs) > 0
     truth = v.labels > 0
-    post = keep_kidneys(np.stack(labs), v.spacing_mm) > 0
+    post_labels = keep_kidneys(np.stack(labs), v.spacing_mm)
+    post = post_labels > 0
+    voxel_ml = float(np.prod(v.spacing_mm)) / 1000.0
     per_slice = [dice_score(p, t) for p, t in zip(pred, truth)]
     mean, lo, hi = bootstrap_ci(per_slice)
     res["ircadb-01"] = {"kidney_dice_3d": dice_score(pred, truth), "n_slices": len(labs),
                         "per_slice_mean": mean, "per_slice_ci95": [lo, hi],
                         "sec_per_slice_torch_cpu": sec_per_slice,
-                        "kidney_dice_3d_postprocessed": dice_score(post, truth)}
+                        "kidney_dice_3d_postprocessed": dice_score(post, truth),
+                        # IRCADb-01 has no kidney tumour: every tumour voxel is a false positive.
+                        "false_tumour_ml": float((np.stack(labs) == 2).sum() * voxel_ml),
+                        "false_tumour_ml_postprocessed": float((post_labels == 2).sum() * voxel_ml)}
     if check_clipping:
         clipped = predict_labels(model, [np.clip(s, 0, 255) for s in v.data], sp, m, norm)
         same = np.mean([np.mean(a == b) for a, b in zip(labs, clipped)])
@@ -133,11 +138,22 @@ def main(argv=None):
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--norm", choices=("window", "minmax"), help="default: the checkpoint's")
     ap.add_argument("--no-clip-check", action="store_true")
+    ap.add_argument("--kits-cv", help="cv.json of `seg.finetune --report`: the cross-validated tumour figure "
+                                      "of a network fine-tuned on the KiTS slices")
     args = ap.parse_args(argv)
     res = evaluate(args.ckpt, args.norm, not args.no_clip_check)
+    if res["config"].get("finetune"):
+        # Fine-tuned on the KiTS slices: its own figure on them is a training figure.
+        res["kits-jpg"]["seen_in_training"] = res["config"]["finetune"]["train_patients"]
+        if not args.kits_cv:
+            ap.error("this network was fine-tuned on the KiTS slices: give --kits-cv for its test figure")
+    if args.kits_cv:
+        res["kits-jpg-cv"] = json.loads(Path(args.kits_cv).read_text())
     ir, cu, ki = res["ircadb-01"], res["curvas-heldout"], res["kits-jpg"]
     print(f"ircadb-01 kidney Dice (3D): {ir['kidney_dice_3d']:.4f}, "
           f"after keeping the two largest components: {ir['kidney_dice_3d_postprocessed']:.4f}")
+    print(f"  false tumour (IRCADb-01 has none): {ir['false_tumour_ml']:.1f} mL raw, "
+          f"{ir['false_tumour_ml_postprocessed']:.1f} mL after clean-up")
     if "clipped_0_255" in ir:
         print(f"  clipped [0,255]: Dice {ir['clipped_0_255']['kidney_dice_3d']:.4f}, "
               f"label agreement {ir['clipped_0_255']['label_agreement']:.6f}")
@@ -145,6 +161,11 @@ def main(argv=None):
           f"[{cu['ci95'][0]:.4f}, {cu['ci95'][1]:.4f}]  {cu['patients']}")
     print(f"KiTS19 slices tumour Dice, mean over {len(ki['patients'])} patients: {ki['mean_patient_tumour_dice']:.4f} "
           f"[{ki['ci95'][0]:.4f}, {ki['ci95'][1]:.4f}], pooled {ki['pooled_tumour_dice']:.4f}")
+    if "kits-jpg-cv" in res:
+        cv = res["kits-jpg-cv"]
+        print(f"KiTS19 slices tumour Dice, {cv['n_folds']}-fold cross-validation by patient: "
+              f"{cv['mean_patient_tumour_dice']:.4f} [{cv['ci95'][0]:.4f}, {cv['ci95'][1]:.4f}]; synthetic tumours only: "
+              f"{cv['synthetic_only']['mean_patient_tumour_dice']:.4f}")
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1, default=float))
 

@@ -159,9 +159,10 @@ def finetune(args) -> None:
             log.flush()
             print(rec, flush=True)
     model.eval()
-    step_total = int(cfg.get("steps_total", 0) or 0)
-    torch.save({"model": model.state_dict(), "config": ft_cfg, "step": args.steps,
-                "elapsed": time.time() - t_start, "steps_total": step_total}, out / "final.tmp")
+    base_steps = int(torch.load(str(args.init), map_location="cpu").get("step", 0))
+    ft_cfg["finetune"]["base_steps"] = base_steps
+    torch.save({"model": model.state_dict(), "config": ft_cfg, "step": base_steps + args.steps,
+                "elapsed": time.time() - t_start}, out / "final.tmp")
     os.replace(out / "final.tmp", out / "final.pt")
     if test_kits:
         scores = _heldout_scores(model, test_kits, m, norm)
