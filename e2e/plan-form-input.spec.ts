@@ -1,7 +1,9 @@
 /**
  * Bad input in the planning form shows its own message and withholds the
- * plan; values outside the training data warn but still plan; BMI from
- * height and weight; a file that is not a label mask is refused with a reason.
+ * plan, but an empty field says nothing until the user has edited or left
+ * it (or pressed Enter to ask for the plan); values outside the training data
+ * warn but still plan; BMI from height and weight; a file that is not a label
+ * mask is refused with a reason.
  */
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -24,9 +26,34 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('each bad field says what is wrong, and no plan is shown', async ({ page }) => {
+  // Nothing typed yet: no field shows an error, before or after a mask.
+  const formErrors = page.getByTestId('plan-form').locator('.field-error');
+  await expect(page.getByTestId('plan-form')).toBeVisible();
+  await expect(formErrors).toHaveCount(0);
   const mask = kitsMask(3);
   await openMask(page, mask);
   await expect(page.getByLabel('Radiological size (cm)')).not.toHaveValue('');
+  await expect(page.getByTestId('plan-waiting')).toHaveText(
+    'Fill in the fields above to see the plan.',
+  );
+  await expect(formErrors).toHaveCount(0);
+  await expect(page.getByLabel('Age (years)')).not.toHaveAttribute('aria-invalid');
+
+  // Leaving a field shows its error; Enter (asking for the plan) shows every one.
+  await page.getByLabel('Age (years)').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('plan-ageYears-error')).toHaveText(
+    'Age must be a number (years).',
+  );
+  await expect(page.getByTestId('plan-bmi-error')).toHaveCount(0);
+  await page.getByLabel('Age (years)').press('Enter');
+  await expect(page.getByTestId('plan-bmi-error')).toHaveText(
+    'BMI must be a number (kg/m²).',
+  );
+  await expect(page.getByTestId('plan-waiting')).toHaveText(
+    'Correct the fields above to see the plan.',
+  );
+
   await fillForm(page, { age: '58', bmi: '31' });
   await expect(page.getByTestId('plan-results')).toBeVisible();
 
@@ -87,8 +114,12 @@ test('each bad field says what is wrong, and no plan is shown', async ({ page })
 
 test('BMI from height and weight, with their own messages', async ({ page }) => {
   await page.getByLabel('height and weight').check();
+  await expect(page.getByTestId('plan-form').locator('.field-error')).toHaveCount(0);
   await page.getByLabel('Height (cm)').fill('1.75');
-  await page.getByLabel('Weight (kg)').fill('');
+  // Weight left empty: its error once the user leaves the field.
+  await page.getByLabel('Weight (kg)').focus();
+  await expect(page.getByTestId('plan-weightKg-error')).toHaveCount(0);
+  await page.getByLabel('Weight (kg)').blur();
   await expect(page.getByTestId('plan-heightCm-error')).toHaveText(
     'Height must be between 50 and 250 cm.',
   );

@@ -3,20 +3,28 @@
  * pre-filled from the mask with its source, the shown plan equals the CLI's
  * for the same mask and values, it follows form and mask changes at once, the
  * exported mask is the same mask, and the form survives a reload.
+ *
+ * A mask on the grid of the study on screen (made at test time on the
+ * phantom's grid) replaces the labels in the views: the viewer's labelmap
+ * holds it (cyst as kidney), it is measured and planned on, the eraser
+ * corrects it, and undo steps back through the edit and each opened mask.
  */
-import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
 import { formatFigure } from '../src/app/components/planning/performanceText';
 import { readNifti } from '../src/core/nifti/readNifti';
-import { openApp } from './helpers/app';
+import { writeNifti } from '../src/core/nifti/writeNifti';
+import { openApp, waitForVolume } from './helpers/app';
 import {
   cliPlan,
   expectSamePlan,
   fillForm,
   kitsMask,
+  numberIn,
   openMask,
   shownPlan,
 } from './helpers/planning';
+import { appGrid, decodeRuns, type Grid } from './helpers/segmentation';
 
 test('plans on an opened mask as the CLI does, and follows form and mask', async ({
   page,
@@ -128,4 +136,143 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
   await page.waitForFunction(() => window.__nephroplan !== undefined);
   await expect(page.getByLabel('Age (years)')).toHaveValue('');
   await expect(size).toHaveValue('');
+});
+
+type Box = { min: [number, number, number]; max: [number, number, number] };
+
+/** Labels on `grid`: each box (inclusive voxel bounds) painted with its label, in order. */
+function paintBoxes(grid: Grid, boxes: [number, Box][]): Uint8Array {
+  const [nx, ny] = grid.dims;
+  const labels = new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]);
+  for (const [label, { min, max }] of boxes) {
+    for (let k = min[2]; k <= max[2]; k++)
+      for (let j = min[1]; j <= max[1]; j++)
+        for (let i = min[0]; i <= max[0]; i++) labels[i + nx * (j + ny * k)] = label;
+  }
+  return labels;
+}
+
+const count = (labels: Uint8Array, value: number) =>
+  labels.reduce((n, v) => n + (v === value ? 1 : 0), 0);
+
+/** The viewer's labelmap (null without one) and the store's labels. */
+async function shownLabels(page: Page) {
+  const [overlay, store] = await page.evaluate(async () => [
+    await window.__nephroplan!.overlayRuns(),
+    window.__nephroplan!.labelRuns(),
+  ]);
+  return { overlay: overlay && decodeRuns(overlay), store: store && decodeRuns(store) };
+}
+
+/** Waits until the viewer's labelmap and the store both hold `expected`. */
+async function expectShown(page: Page, expected: Uint8Array) {
+  const same = (a: Uint8Array | null) => a !== null && Buffer.from(a).equals(expected);
+  await expect
+    .poll(async () => {
+      const { overlay, store } = await shownLabels(page);
+      return same(overlay) && same(store);
+    })
+    .toBe(true);
+}
+
+test('a mask on the study grid is shown, measured, planned on, corrected and undone', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
+  await waitForVolume(page);
+  const grid = await appGrid(page);
+  const voxelMl = (grid.spacingMm[0] * grid.spacingMm[1] * grid.spacingMm[2]) / 1000;
+  expect((await shownLabels(page)).overlay).toBeNull();
+
+  // Mask A: a kidney with a cyst (label 3) and a tumour against it.
+  const kidney: Box = { min: [150, 110, 20], max: [179, 149, 39] };
+  const a = paintBoxes(grid, [
+    [1, kidney],
+    [3, { min: [150, 110, 20], max: [155, 115, 25] }],
+    [2, { min: [180, 120, 25], max: [194, 135, 35] }],
+  ]);
+  // Mask B: the same kidney, a larger tumour.
+  const tumourB: Box = { min: [180, 115, 22], max: [199, 144, 37] };
+  const b = paintBoxes(grid, [
+    [1, kidney],
+    [2, tumourB],
+  ]);
+  const fileA = testInfo.outputPath('mask-a.nii.gz');
+  const fileB = testInfo.outputPath('mask-b.nii.gz');
+  await writeFile(fileA, writeNifti({ ...grid, labels: a }));
+  await writeFile(fileB, writeNifti({ ...grid, labels: b }));
+  const shownA = a.map((v) => (v === 3 ? 1 : v));
+  const tumourMl = (labels: Uint8Array) => count(labels, 2) * voxelMl;
+
+  // A replaces the (empty) labels: drawn, measured, planned on, and said so.
+  await openMask(page, fileA);
+  await expectShown(page, shownA);
+  await expect(page.getByTestId('plan-mask-source')).toContainText('shown in the views');
+  await expect(page.getByTestId('mask-shown')).toContainText(
+    `Label 3 (cyst) is shown and measured as kidney, as the plan counts it (${count(a, 3)} voxels`,
+  );
+  await expect(page.getByTestId('mask-foreign')).toBeHidden();
+  await expect(page.getByTestId('seg-source')).toContainText('mask-a.nii.gz');
+  await expect(page.getByTestId('m-tumour-volume')).toHaveText(
+    `${tumourMl(shownA).toFixed(1)} mL`,
+  );
+  await expect(page.getByTestId('m-kidney-left')).toHaveText(
+    `${(count(shownA, 1) * voxelMl).toFixed(1)} mL`,
+  );
+  await page.evaluate(() => window.__nephroplan!.showVoxel([187, 127, 30]));
+  await expect
+    .poll(() => page.evaluate(() => window.__nephroplan!.overlayTints('axial').tumour))
+    .toBeGreaterThan(0);
+
+  await fillForm(page, { age: '61', bmi: '27.5' });
+  await expect(page.getByTestId('plan-results')).toBeVisible();
+  await page.getByText('What the model read from the mask').click();
+  const planVolume = page.getByTestId('geometry-tumour-volume');
+  const expectPlannedOn = (labels: Uint8Array) =>
+    expect
+      .poll(async () => numberIn((await planVolume.textContent()) ?? ''))
+      .toBeCloseTo(tumourMl(labels), 1);
+  await expectPlannedOn(shownA);
+
+  // B replaces A; the eraser corrects B.
+  await openMask(page, fileB);
+  await expectShown(page, b);
+  await expectPlannedOn(b);
+  const before = await page.evaluate(() => window.__nephroplan!.segmentation());
+  const spot: [number, number, number] = [190, 130, 30];
+  await page.evaluate((p) => window.__nephroplan!.showVoxel(p), spot);
+  const at = await page.evaluate(
+    (p) => window.__nephroplan!.voxelToClient('axial', p),
+    spot,
+  );
+  await page.getByTestId('seg-tool-eraser').click();
+  await page.mouse.move(at[0], at[1]);
+  await page.mouse.down();
+  await page.mouse.move(at[0] + 6, at[1] + 3, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    (v) => window.__nephroplan!.segmentation().labelsVersion > v,
+    before.labelsVersion,
+  );
+  const erased = (await shownLabels(page)).store!;
+  expect(count(erased, 2)).toBeLessThan(count(b, 2));
+  await expectShown(page, erased);
+  await expectPlannedOn(erased);
+  await expect(page.getByTestId('plan-mask-source')).toContainText('mask-b.nii.gz');
+
+  // Undo: the stroke, then B, then A (back to no labels at all).
+  await expect(page.getByTestId('seg-undo')).toHaveText('Undo (3)');
+  await page.getByTestId('seg-undo').click();
+  await expectShown(page, b);
+  await page.getByTestId('seg-undo').click();
+  await expectShown(page, shownA);
+  await expect(page.getByTestId('plan-mask-source')).toContainText('mask-a.nii.gz');
+  await expect(page.getByTestId('m-tumour-volume')).toHaveText(
+    `${tumourMl(shownA).toFixed(1)} mL`,
+  );
+  await expectPlannedOn(shownA);
+  await page.getByTestId('seg-undo').click();
+  await expect.poll(async () => (await shownLabels(page)).overlay).toBeNull();
+  await expect(page.getByTestId('plan-mask-source')).toContainText('No mask yet');
 });

@@ -87,6 +87,22 @@ describe('planningStore', () => {
     expect(after.patientKey).toBe('patient:B|Roe^Rick|1960-02-02');
   });
 
+  it('forgets the touched fields when the form is emptied, and never persists them', () => {
+    const s = () => store.usePlanningStore.getState();
+    s().clearForm();
+    s().bindToPatient('patient:C|Poe^Ann|1970-03-03');
+    s().setForm({ ageYears: '5x' });
+    s().touch(['ageYears', 'bmi']);
+    expect(s().touched).toEqual({ ageYears: true, bmi: true });
+    expect(storage.getItem(store.PLANNING_STORAGE_KEY)).not.toContain('touched');
+
+    s().bindToPatient('patient:D|Loe^Bo|1980-04-04');
+    expect(s().touched).toEqual({});
+    s().touch(['sizeCm']);
+    s().clearForm();
+    expect(s().touched).toEqual({});
+  });
+
   it('keys NIfTI studies, which carry no patient data, by file', () => {
     expect(store.patientKeyOf(null, 'ct.nii.gz')).toBe('file:ct.nii.gz');
     expect(

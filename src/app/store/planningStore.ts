@@ -10,9 +10,17 @@
  * the form (with a notice) so one patient's age or BMI never carries over to
  * the next.
  *
- * The mask is the segmentation's (segmentationStore) unless the user opened a
- * mask file; an opened mask stays in use until the segmentation changes again
- * (a run, an edit or a new study bumps `labelsVersion`).
+ * `touched` records the fields the user has edited or left (or all of them,
+ * after an attempt to submit), so that an empty field's error waits for the
+ * user (see clinicalForm.shownErrors). It is not persisted, and emptying the
+ * form forgets it.
+ *
+ * The mask is the one shown in the views (segmentationStore: the app's
+ * segmentation, or an opened mask file on the study's grid, which replaces
+ * it there) unless the user opened a mask file that cannot be shown (off the
+ * study's grid, or no study on screen): `maskFile` holds that one, in use
+ * until the segmentation changes again (a run, an edit, an opened mask or a
+ * new study bumps `labelsVersion`).
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
@@ -38,7 +46,10 @@ export interface PlanningForm {
   sizeSource: SizeSource | null;
 }
 
-/** A mask the user opened from a file instead of the app's segmentation. */
+/** Fields the user has edited or left. */
+export type TouchedFields = Partial<Record<keyof PlanningForm, true>>;
+
+/** A mask file the plan uses that is not shown in the views (see above). */
 export interface MaskFile {
   name: string;
   labels: LabelVolume;
@@ -54,6 +65,7 @@ export interface PlanningState {
   patientKey: string | null;
   /** Said once after the form was emptied for another patient. */
   formNotice: string | null;
+  touched: TouchedFields;
   maskFile: MaskFile | null;
   /** A message after a mask file could not be read. */
   maskFileMessage: string | null;
@@ -62,6 +74,8 @@ export interface PlanningState {
   setForm(partial: Partial<PlanningForm>): void;
   /** Puts the mask's size suggestion in the form unless the user typed one. */
   suggestSize(sizeCm: number): void;
+  /** Marks fields as edited or left by the user. */
+  touch(fields: readonly (keyof PlanningForm)[]): void;
   /** Empties the form (a new patient). */
   clearForm(): void;
   /**
@@ -116,6 +130,7 @@ export const usePlanningStore = create<PlanningState>()(
       form: EMPTY_FORM,
       patientKey: null,
       formNotice: null,
+      touched: {},
       maskFile: null,
       maskFileMessage: null,
       setForm: (partial) =>
@@ -134,7 +149,18 @@ export const usePlanningStore = create<PlanningState>()(
             ? s
             : { form: { ...s.form, sizeCm: String(sizeCm), sizeSource: 'mask' } },
         ),
-      clearForm: () => set({ form: EMPTY_FORM, formNotice: null }),
+      touch: (fields) =>
+        set((s) =>
+          fields.every((f) => s.touched[f])
+            ? s
+            : {
+                touched: {
+                  ...s.touched,
+                  ...Object.fromEntries(fields.map((f) => [f, true])),
+                },
+              },
+        ),
+      clearForm: () => set({ form: EMPTY_FORM, formNotice: null, touched: {} }),
       bindToPatient: (patientKey) =>
         set((s) => {
           if (s.patientKey === patientKey) return s;
@@ -143,6 +169,7 @@ export const usePlanningStore = create<PlanningState>()(
           return {
             patientKey,
             form: EMPTY_FORM,
+            touched: {},
             formNotice:
               'The clinical form was emptied because a study of another patient was ' +
               "opened. Enter this patient's values.",

@@ -1,11 +1,13 @@
 /**
  * The segmentation of the study on screen: the label map (0 background,
- * 1 kidney, 2 tumour) on the volume's grid, its measurements, and the state of
- * the run that makes it; plus how the overlay shows it, the editing tool and
- * the undo stack of manual edits.
+ * 1 kidney, 2 tumour) on the volume's grid, where it came from (the network
+ * or an opened mask file), its measurements, and the state of the run that
+ * makes it; plus how the overlay shows it, the editing tool and the undo
+ * stack of manual edits and opened masks.
  *
- * Written by the segmentation panel (run, cancel, brush edits, undo); read by
- * the viewer overlay and by the planning panel, which re-plans whenever
+ * Written by the segmentation panel (run, cancel, brush edits, undo) and by
+ * the planning panel's "Open mask…" (a mask on the study's grid); read by the
+ * viewer overlay and by the planning panel, which re-plans whenever
  * `labelsVersion` changes.
  */
 import { create } from 'zustand';
@@ -22,11 +24,32 @@ export type SegmentationStatus =
 /** Mouse tool of the views: window/level (none), paint a label, erase. */
 export type EditTool = 'none' | 'brush' | 'eraser';
 
-/** One manual edit: the voxels it changed and their labels before and after. */
+/** Where the labels came from. */
+export type LabelSource =
+  | { kind: 'network' }
+  | {
+      kind: 'file';
+      /** The mask file's name. */
+      name: string;
+      /** Voxels of label 3 (cyst) in the file, shown as kidney (1). */
+      cystVoxels: number;
+    };
+
+/**
+ * One undoable change: the voxels it changed and their labels before and
+ * after. A brush or eraser stroke, or an opened mask that replaced the labels.
+ */
 export interface LabelEdit {
   indices: Uint32Array;
   before: Uint8Array;
   after: Uint8Array;
+  /** Set when an opened mask replaced the labels: what undo restores besides the voxels. */
+  replaced?: {
+    /** The source of the labels before. */
+    source: LabelSource | null;
+    /** False when there were no labels before (undo removes them). */
+    hadLabels: boolean;
+  };
 }
 
 export interface SegmentationState {
@@ -36,8 +59,10 @@ export interface SegmentationState {
   /** Name and version of the loaded network; null before it is loaded. */
   model: { name: string; version: string } | null;
   progress: SegmentationProgress | null;
-  /** The current label map, edits included; null until a run finishes. */
+  /** The current label map, edits included; null until a run or an opened mask. */
   labels: LabelVolume | null;
+  /** Where `labels` came from (edits keep it); null without labels. */
+  source: LabelSource | null;
   /** Increments on every change of `labels` (a run or an edit). */
   labelsVersion: number;
   /** Measurements of the current `labels`. */
@@ -51,7 +76,7 @@ export interface SegmentationState {
   brushLabel: 1 | 2;
   /** Brush radius, mm. */
   brushRadiusMm: number;
-  /** Manual edits since the last run, oldest first. */
+  /** Manual edits and opened masks since the last run, oldest first. */
   undoStack: LabelEdit[];
 
   /** Replaces the whole state's values (the panel's actions use it). */
@@ -66,6 +91,7 @@ const INITIAL = {
   model: null,
   progress: null,
   labels: null,
+  source: null,
   labelsVersion: 0,
   measurements: null,
   message: null,

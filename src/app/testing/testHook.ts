@@ -107,6 +107,7 @@ const hook = {
       progress: s.progress,
       labelsVersion: s.labelsVersion,
       hasLabels: s.labels !== null,
+      source: s.source,
       measurements: s.measurements,
       message: s.message,
       undoCount: s.undoStack.length,

@@ -12,7 +12,7 @@ import { planFromFeatures, type PlanResult } from '../../../core/planning/planCa
 import { patientKeyOf, usePlanningStore } from '../../store/planningStore';
 import { useStudyStore } from '../../store/studyStore';
 import { ClinicalForm } from '../planning/ClinicalForm';
-import { checkPlanningForm } from '../planning/clinicalForm';
+import { checkPlanningForm, shownErrors } from '../planning/clinicalForm';
 import { MaskControls } from '../planning/MaskControls';
 import { ModelCardButtons } from '../planning/ModelCardDialog';
 import { PlanResults } from '../planning/PlanResults';
@@ -37,6 +37,7 @@ export function PlanningPanel() {
 
   const form = usePlanningStore((s) => s.form);
   const formNotice = usePlanningStore((s) => s.formNotice);
+  const touched = usePlanningStore((s) => s.touched);
   const bindToPatient = usePlanningStore((s) => s.bindToPatient);
   const patientKey = useStudyStore((s) =>
     s.summary ? patientKeyOf(s.patientStudy, s.summary.id) : null,
@@ -93,7 +94,9 @@ export function PlanningPanel() {
         )}
         {loaded && features && !check.clinical && (
           <p className="muted" data-testid="plan-waiting">
-            Correct the fields above to see the plan.
+            {Object.keys(shownErrors(check, form, touched)).length > 0
+              ? 'Correct the fields above to see the plan.'
+              : 'Fill in the fields above to see the plan.'}
           </p>
         )}
         {planned && 'error' in planned && (

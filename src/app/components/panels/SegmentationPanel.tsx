@@ -2,8 +2,9 @@
  * The segmentation controls: run with progress and cancel (and the backend
  * that runs), overlay display, correction tools, measurements with the
  * largest tumour slice, and the model with its card. The labels themselves
- * live in the segmentation store; useLabelmapSync keeps the viewer's overlay
- * in step with it.
+ * live in the segmentation store (the network's, or a mask file opened in the
+ * planning panel, which is named here); useLabelmapSync keeps the viewer's
+ * overlay in step with it.
  */
 import { useEffect } from 'react';
 import { useSegmentationStore } from '../../store/segmentationStore';
@@ -20,6 +21,7 @@ import '../segmentation/segmentation.css';
 export function SegmentationPanel() {
   const hasVolume = useStudyStore((s) => s.volume !== null);
   const hasLabels = useSegmentationStore((s) => s.labels !== null);
+  const source = useSegmentationStore((s) => s.source);
   useLabelmapSync();
 
   // Start the worker and load the model with the first study, so the
@@ -41,6 +43,12 @@ export function SegmentationPanel() {
     >
       <h2>Segmentation</h2>
       {hasVolume ? <RunControls /> : <p className="muted">Open a study first.</p>}
+      {hasLabels && source?.kind === 'file' && (
+        <p className="muted" data-testid="seg-source">
+          Showing the opened mask <strong>{source.name}</strong> (label 3, cyst, as
+          kidney); Undo brings back what was shown before.
+        </p>
+      )}
       {hasLabels && (
         <>
           <MeasurementTable />

@@ -1,12 +1,14 @@
 /**
  * The clinical form: age, BMI (typed, or computed from height and weight)
  * and the radiological size, pre-filled from the mask with its source shown.
- * Each field shows its own error, or a warning when the value lies outside
- * the training data. Values are kept in planningStore (and survive a reload).
+ * Each field shows its own error, once the user has edited or left it (or
+ * tried to submit; see clinicalForm.shownErrors), or a warning when the value
+ * lies outside the training data. Values are kept in planningStore (and
+ * survive a reload).
  */
 import type { PlanningFeatures } from '../../../core/planning/planningFeatures';
-import { usePlanningStore, type PlanningForm } from '../../store/planningStore';
-import type { FormCheck, FormField } from './clinicalForm';
+import { usePlanningStore } from '../../store/planningStore';
+import { FORM_FIELDS, shownErrors, type FormCheck, type FormField } from './clinicalForm';
 import { formatNumber } from './performanceText';
 
 interface FieldProps {
@@ -14,15 +16,18 @@ interface FieldProps {
   label: string;
   unit: string;
   value: string;
-  check: FormCheck;
+  /** The error to show now (see shownErrors). */
+  error: string | undefined;
+  warning: string | undefined;
   onChange(value: string): void;
+  /** The user left the field. */
+  onLeave(): void;
   children?: React.ReactNode;
 }
 
-function Field({ field, label, unit, value, check, onChange, children }: FieldProps) {
+function Field(props: FieldProps) {
+  const { field, label, unit, value, error, warning, children } = props;
   const id = `plan-${field}`;
-  const error = check.errors[field];
-  const warning = check.warnings[field];
   return (
     <div className="plan-field">
       <label htmlFor={id}>
@@ -37,7 +42,12 @@ function Field({ field, label, unit, value, check, onChange, children }: FieldPr
         aria-invalid={error ? true : undefined}
         aria-describedby={error || warning ? `${id}-message` : undefined}
         data-testid={id}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onLeave}
+        onKeyDown={(e) => {
+          // Enter asks for the plan: a form of several fields does not submit by itself.
+          if (e.key === 'Enter') e.currentTarget.form?.requestSubmit();
+        }}
       />
       {error && (
         <p id={`${id}-message`} className="field-error" data-testid={`${id}-error`}>
@@ -64,8 +74,20 @@ export function ClinicalForm({ check, features }: ClinicalFormProps) {
   const form = usePlanningStore((s) => s.form);
   const setForm = usePlanningStore((s) => s.setForm);
   const clearForm = usePlanningStore((s) => s.clearForm);
-  const set = (field: keyof PlanningForm) => (value: string) =>
-    setForm({ [field]: value });
+  const touched = usePlanningStore((s) => s.touched);
+  const touch = usePlanningStore((s) => s.touch);
+  const errors = shownErrors(check, form, touched);
+  const field = (name: FormField) => ({
+    field: name,
+    value: form[name],
+    error: errors[name],
+    warning: check.errors[name] ? undefined : check.warnings[name],
+    onChange: (value: string) => {
+      setForm({ [name]: value });
+      touch([name]);
+    },
+    onLeave: () => touch([name]),
+  });
 
   const suggestion = features?.suggestedSizeCm;
   const showSuggestion =
@@ -77,17 +99,14 @@ export function ClinicalForm({ check, features }: ClinicalFormProps) {
       className="plan-form"
       aria-label="Clinical data"
       data-testid="plan-form"
-      onSubmit={(e) => e.preventDefault()}
+      onSubmit={(e) => {
+        // The plan follows the form as it is typed; a submit shows every error.
+        e.preventDefault();
+        touch(FORM_FIELDS);
+      }}
       noValidate
     >
-      <Field
-        field="ageYears"
-        label="Age"
-        unit="years"
-        value={form.ageYears}
-        check={check}
-        onChange={set('ageYears')}
-      />
+      <Field {...field('ageYears')} label="Age" unit="years" />
 
       <fieldset className="plan-bmi-mode">
         <legend>Body-mass index from</legend>
@@ -112,40 +131,19 @@ export function ClinicalForm({ check, features }: ClinicalFormProps) {
       </fieldset>
 
       {form.bmiMode === 'bmi' ? (
-        <Field
-          field="bmi"
-          label="BMI"
-          unit="kg/m²"
-          value={form.bmi}
-          check={check}
-          onChange={set('bmi')}
-        />
+        <Field {...field('bmi')} label="BMI" unit="kg/m²" />
       ) : (
         <>
-          <Field
-            field="heightCm"
-            label="Height"
-            unit="cm"
-            value={form.heightCm}
-            check={check}
-            onChange={set('heightCm')}
-          />
-          <Field
-            field="weightKg"
-            label="Weight"
-            unit="kg"
-            value={form.weightKg}
-            check={check}
-            onChange={set('weightKg')}
-          />
+          <Field {...field('heightCm')} label="Height" unit="cm" />
+          <Field {...field('weightKg')} label="Weight" unit="kg" />
           <p className="plan-computed" data-testid="plan-computed-bmi">
             {check.computedBmi !== null
               ? `BMI ${formatNumber(check.computedBmi, 1)} kg/m² (computed: weight / height²)`
               : 'BMI: enter height and weight.'}
           </p>
-          {check.errors.bmi && (
+          {errors.bmi && (
             <p className="field-error" data-testid="plan-bmi-error">
-              {check.errors.bmi}
+              {errors.bmi}
             </p>
           )}
           {!check.errors.bmi && check.warnings.bmi && (
@@ -156,14 +154,7 @@ export function ClinicalForm({ check, features }: ClinicalFormProps) {
         </>
       )}
 
-      <Field
-        field="sizeCm"
-        label="Radiological size"
-        unit="cm"
-        value={form.sizeCm}
-        check={check}
-        onChange={set('sizeCm')}
-      >
+      <Field {...field('sizeCm')} label="Radiological size" unit="cm">
         <p className="plan-source" data-testid="plan-size-source">
           {form.sizeSource === 'mask' &&
             `Source: the mask — ${features?.suggestedSizeSource ?? 'largest axial diameter of the segmented tumour'}.`}

@@ -3,6 +3,12 @@
  * for a mask made or corrected in another tool (NIfTI, labels 0 background,
  * 1 kidney, 2 tumour, 3 cyst), "Use the segmentation" to go back, and
  * "Export mask (.nii.gz)" to take the mask to another tool or the CLI.
+ *
+ * A mask on the grid of the study on screen replaces the labels in the views
+ * (segmentationActions.showOpenedMask: measured, corrected and undone like
+ * the segmentation; a cyst shown as kidney). Any other mask cannot be drawn
+ * over the study: the plan uses it (planningStore.maskFile), and the panel
+ * says that it is not shown.
  */
 import { useState } from 'react';
 import { readNifti } from '../../../core/nifti/readNifti';
@@ -11,6 +17,7 @@ import { toLabelVolume } from '../../../core/planning/toLabelVolume';
 import { usePlanningStore } from '../../store/planningStore';
 import { useSegmentationStore } from '../../store/segmentationStore';
 import { useStudyStore } from '../../store/studyStore';
+import { showOpenedMask } from '../segmentation/segmentationActions';
 import { sameGrid } from './sameGrid';
 import type { ActiveMask } from './useActiveMask';
 
@@ -32,9 +39,11 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
   const setMaskFile = usePlanningStore((s) => s.setMaskFile);
   const message = usePlanningStore((s) => s.maskFileMessage);
   const hasSegmentation = useSegmentationStore((s) => s.labels !== null);
+  const source = useSegmentationStore((s) => s.source);
   const volume = useStudyStore((s) => s.volume);
-  const foreignMask =
-    mask?.source === 'file' && volume !== null && !sameGrid(mask.labels, volume);
+  const planOnlyFile = mask?.source === 'file' && !mask.shown;
+  const shownFile = mask?.source === 'file' && mask.shown && source?.kind === 'file';
+  const foreignMask = planOnlyFile && volume !== null && !sameGrid(mask.labels, volume);
 
   const onChange = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -43,6 +52,13 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
     setReading(true);
     try {
       const labels = await readMaskFile(file);
+      const shownVolume = useStudyStore.getState().volume;
+      if (shownVolume && sameGrid(labels, shownVolume)) {
+        // The plan follows the shown labels, now this mask's.
+        showOpenedMask(file.name, labels.labels, shownVolume);
+        setMaskFile(null);
+        return;
+      }
       setMaskFile({
         name: file.name,
         labels,
@@ -75,7 +91,8 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
         {mask ? (
           <>
             Mask: <strong>{mask.name}</strong>
-            {mask.source === 'file' ? ' (opened file)' : ''}
+            {planOnlyFile && ' (opened file; used for the plan, not shown in the views)'}
+            {shownFile && ' (opened file, shown in the views)'}
           </>
         ) : (
           <span className="muted">
@@ -94,7 +111,7 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
             onChange={(e) => void onChange(e)}
           />
         </label>
-        {mask?.source === 'file' && hasSegmentation && (
+        {planOnlyFile && hasSegmentation && (
           <button type="button" className="button" onClick={() => setMaskFile(null)}>
             Use the segmentation
           </button>
@@ -103,6 +120,14 @@ export function MaskControls({ mask }: { mask: ActiveMask | null }) {
           Export mask (.nii.gz)
         </button>
       </div>
+      {shownFile && (
+        <p className="muted" role="note" data-testid="mask-shown">
+          It replaced the labels in the views and is measured in the Segmentation panel,
+          where the brush and eraser correct it; Undo (Ctrl+Z) brings back what was shown
+          before. Label 3 (cyst) is shown and measured as kidney, as the plan counts it (
+          {source.cystVoxels > 0 ? `${source.cystVoxels} voxels` : 'none'} in this mask).
+        </p>
+      )}
       {foreignMask && (
         <p className="field-warning" role="alert" data-testid="mask-foreign">
           This mask is not on the grid of the study on screen (other size, spacing,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import manifestJson from '../../../../models/planning/manifest.json';
 import { parsePlanningManifest } from '../../../core/planning/PlanningManifest';
 import { EMPTY_FORM, type PlanningForm } from '../../store/planningStore';
-import { checkPlanningForm, parseDecimal } from './clinicalForm';
+import {
+  checkPlanningForm,
+  FORM_FIELDS,
+  parseDecimal,
+  shownErrors,
+} from './clinicalForm';
 
 const manifest = parsePlanningManifest(manifestJson);
 
@@ -78,5 +83,40 @@ describe('checkPlanningForm', () => {
       manifest,
     );
     expect(c.errors.bmi).toBe('BMI must be between 10 and 90 kg/m².');
+  });
+});
+
+describe('shownErrors', () => {
+  const empty = { ...EMPTY_FORM };
+  const check = checkPlanningForm(empty, manifest);
+
+  it('shows no error on an empty form the user has not reached, but withholds the plan', () => {
+    expect(Object.keys(check.errors)).toEqual(['ageYears', 'bmi', 'sizeCm']);
+    expect(check.clinical).toBeNull();
+    expect(shownErrors(check, empty, {})).toEqual({});
+  });
+
+  it('shows a field once edited or left, and every field after a submit', () => {
+    expect(shownErrors(check, empty, { ageYears: true })).toEqual({
+      ageYears: 'Age must be a number (years).',
+    });
+    const all = Object.fromEntries(FORM_FIELDS.map((f) => [f, true]));
+    expect(shownErrors(check, empty, all)).toEqual(check.errors);
+  });
+
+  it('shows the error of a field that holds text (typed before a reload)', () => {
+    const typed = { ...EMPTY_FORM, bmi: '5' };
+    expect(shownErrors(checkPlanningForm(typed, manifest), typed, {})).toEqual({
+      bmi: 'BMI must be between 10 and 90 kg/m².',
+    });
+  });
+
+  it('lets the computed BMI error follow height and weight', () => {
+    const hw = { ...EMPTY_FORM, bmiMode: 'heightWeight' as const };
+    expect(shownErrors(checkPlanningForm(hw, manifest), hw, {})).toEqual({});
+    const bad = { ...hw, heightCm: '250', weightKg: '20' };
+    expect(shownErrors(checkPlanningForm(bad, manifest), bad, {}).bmi).toBe(
+      'BMI must be between 10 and 90 kg/m².',
+    );
   });
 });

@@ -4,7 +4,8 @@
  * from height and weight when the form asks for those, and one message per
  * field: an error (no plan) or a warning (outside the training data; the plan
  * is still shown). The limits and wording of age, BMI and size come from
- * core/planning/clinicalInputs, shared with the CLI.
+ * core/planning/clinicalInputs, shared with the CLI. Which errors are shown
+ * yet: `shownErrors` (none on a field the user has not reached).
  */
 import {
   bmiFromHeightWeight,
@@ -12,9 +13,18 @@ import {
   type ClinicalInputs,
 } from '../../../core/planning/clinicalInputs';
 import type { PlanningManifest } from '../../../core/planning/PlanningManifest';
-import type { PlanningForm } from '../../store/planningStore';
+import type { PlanningForm, TouchedFields } from '../../store/planningStore';
 
 export type FormField = 'ageYears' | 'bmi' | 'heightCm' | 'weightKg' | 'sizeCm';
+
+/** Every field, for an attempt to submit. */
+export const FORM_FIELDS: readonly FormField[] = [
+  'ageYears',
+  'bmi',
+  'heightCm',
+  'weightKg',
+  'sizeCm',
+];
 
 export interface FormCheck {
   /** The inputs to plan with; null while any field has an error. */
@@ -98,4 +108,31 @@ export function checkPlanningForm(
     errors,
     warnings,
   };
+}
+
+/**
+ * The errors to show now: a field's error once the user has edited or left
+ * it (or tried to submit, which touches every field), or when it holds text
+ * (typed before a reload, or the mask's size). An empty field the user has not
+ * reached shows none; its error still withholds the plan. In height-and-weight
+ * mode the BMI error follows those two fields.
+ *
+ * @param touched - fields the user has edited or left
+ */
+export function shownErrors(
+  check: FormCheck,
+  form: PlanningForm,
+  touched: TouchedFields,
+): FormCheck['errors'] {
+  const reached = (field: FormField): boolean =>
+    field === 'bmi' && form.bmiMode === 'heightWeight'
+      ? reached('heightCm') || reached('weightKg')
+      : touched[field] === true || form[field].trim() !== '';
+
+  const shown: FormCheck['errors'] = {};
+  for (const field of FORM_FIELDS) {
+    const error = check.errors[field];
+    if (error && reached(field)) shown[field] = error;
+  }
+  return shown;
 }

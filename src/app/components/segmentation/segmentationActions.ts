@@ -1,8 +1,9 @@
 /**
  * What the segmentation panel does: start the worker client (backend from
  * `?backend=`), run and cancel, reset for a new study, commit brush strokes
- * as undoable edits, undo, and re-measure after every change. Everything it
- * decides lands in the segmentation store; the overlay follows the store
+ * as undoable edits, show an opened mask file in place of the labels (also
+ * undoable), undo, and re-measure after every change. Everything it decides
+ * lands in the segmentation store; the overlay follows the store
  * (useLabelmapSync.ts).
  */
 import { backendFromQuery } from '../../../core/inference/chooseBackend';
@@ -16,7 +17,8 @@ import {
 } from '../../../workers/segmentationClient';
 import { useSegmentationStore } from '../../store/segmentationStore';
 import { useStudyStore } from '../../store/studyStore';
-import { diffLabels, undoEdit } from './labelEdits';
+import { diffLabels } from './labelEdits';
+import { overlayMaskOf, replacementEdit, undoLabelEdit } from './maskReplacement';
 import { markShown } from './shownLabels';
 
 const log = getLogger('segmentation');
@@ -73,6 +75,7 @@ export async function runSegmentation(): Promise<void> {
     store().set({
       status: 'done',
       labels: result.labels,
+      source: { kind: 'network' },
       labelsVersion: store().labelsVersion + 1,
       measurements: result.measurements,
       undoStack: [],
@@ -121,9 +124,38 @@ async function remeasure(labels: LabelVolume): Promise<void> {
 }
 
 /** Replaces the labels after an edit or undo: new version, new measurements. */
-function replaceLabels(labels: LabelVolume, undoStack = store().undoStack): void {
-  store().set({ labels, labelsVersion: store().labelsVersion + 1, undoStack });
+function replaceLabels(
+  labels: LabelVolume,
+  undoStack = store().undoStack,
+  source = store().source,
+): void {
+  store().set({ labels, source, labelsVersion: store().labelsVersion + 1, undoStack });
   void remeasure(labels);
+}
+
+/**
+ * Shows a mask file in place of the current labels, on the study's grid, to
+ * be measured and corrected like a segmentation. One undoable change: undo
+ * brings back the labels it replaced (or none).
+ *
+ * @param name - the file's name
+ * @param fileLabels - 0 background, 1 kidney, 2 tumour, 3 cyst (shown as kidney)
+ * @param grid - the shown volume's (the caller checked that the mask lies on it)
+ */
+export function showOpenedMask(
+  name: string,
+  fileLabels: Uint8Array,
+  grid: Omit<LabelVolume, 'labels'>,
+): void {
+  const { labels: current, source, undoStack } = store();
+  const mask = overlayMaskOf(fileLabels);
+  const edit = replacementEdit(current?.labels ?? null, mask.labels, source);
+  const { dims, spacingMm, originMm, direction } = grid;
+  replaceLabels(
+    { labels: mask.labels, dims, spacingMm, originMm, direction },
+    [...undoStack, edit],
+    { kind: 'file', name, cystVoxels: mask.cystVoxels },
+  );
 }
 
 /** A brush or eraser stroke ended: record it and re-measure. */
@@ -138,13 +170,22 @@ export async function commitStroke(): Promise<void> {
   replaceLabels({ ...current, labels: now }, [...store().undoStack, edit]);
 }
 
-/** Undoes the last manual edit. */
+/** Undoes the last manual edit or opened mask. */
 export function undoLastEdit(): void {
-  const { labels, undoStack } = store();
+  const { labels, undoStack, source } = store();
   const edit = undoStack[undoStack.length - 1];
   if (!labels || !edit) return;
-  replaceLabels(
-    { ...labels, labels: undoEdit(labels.labels, edit) },
-    undoStack.slice(0, -1),
-  );
+  const undone = undoLabelEdit(labels.labels, edit, source);
+  const rest = undoStack.slice(0, -1);
+  if (!undone.labels) {
+    store().set({
+      labels: null,
+      source: null,
+      measurements: null,
+      labelsVersion: store().labelsVersion + 1,
+      undoStack: rest,
+    });
+    return;
+  }
+  replaceLabels({ ...labels, labels: undone.labels }, rest, undone.source);
 }
