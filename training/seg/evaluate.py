@@ -132,6 +132,22 @@ def evaluate(ckpt: str, norm: str = None, check_clipping: bool = True) -> Dict:
     return res
 
 
+def trial_summary(folder: Path) -> Dict:
+    """One fine-tuning recipe: its cross-validated tumour figure and its all-patients network on the rest."""
+    cv = json.loads((folder / "cv.json").read_text())
+    ev = json.loads((folder / "all" / "eval.json").read_text())
+    ft, ir = ev["config"]["finetune"], ev["ircadb-01"]
+    return {"run": folder.name, "steps": ft["steps"], "lr": ft["lr"], "p_real": ft["p_real"],
+            "cv_tumour_dice": cv["mean_patient_tumour_dice"], "cv_ci95": cv["ci95"],
+            "synthetic_only_tumour_dice": cv["synthetic_only"]["mean_patient_tumour_dice"],
+            "paired_difference": cv["paired_difference"],
+            "ircadb_kidney_dice_3d": ir["kidney_dice_3d"],
+            "ircadb_kidney_dice_3d_postprocessed": ir["kidney_dice_3d_postprocessed"],
+            "ircadb_false_tumour_ml": ir["false_tumour_ml"],
+            "ircadb_false_tumour_ml_postprocessed": ir["false_tumour_ml_postprocessed"],
+            "curvas_kidney_dice": ev["curvas-heldout"]["mean_patient_dice"]}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
@@ -140,6 +156,9 @@ def main(argv=None):
     ap.add_argument("--no-clip-check", action="store_true")
     ap.add_argument("--kits-cv", help="cv.json of `seg.finetune --report`: the cross-validated tumour figure "
                                       "of a network fine-tuned on the KiTS slices")
+    ap.add_argument("--trial", action="append",
+                    help="a fine-tuning run folder (seg/finetune_cv.sh) to summarise in the results: its "
+                         "cv.json and all/eval.json (this script run on all/final.pt); repeatable")
     args = ap.parse_args(argv)
     res = evaluate(args.ckpt, args.norm, not args.no_clip_check)
     if res["config"].get("finetune"):
@@ -149,6 +168,8 @@ def main(argv=None):
             ap.error("this network was fine-tuned on the KiTS slices: give --kits-cv for its test figure")
     if args.kits_cv:
         res["kits-jpg-cv"] = json.loads(Path(args.kits_cv).read_text())
+    for folder in args.trial or []:
+        res.setdefault("finetune_trials", []).append(trial_summary(Path(folder)))
     ir, cu, ki = res["ircadb-01"], res["curvas-heldout"], res["kits-jpg"]
     print(f"ircadb-01 kidney Dice (3D): {ir['kidney_dice_3d']:.4f}, "
           f"after keeping the two largest components: {ir['kidney_dice_3d_postprocessed']:.4f}")
