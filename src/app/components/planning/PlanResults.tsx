@@ -114,14 +114,14 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
       <details className="plan-geometry" data-testid="plan-geometry">
         <summary>What the model read from the mask</summary>
         <dl>
-          <dt>Tumour volume</dt>
+          <dt>Tumour volume (largest tumour)</dt>
           <dd data-testid="geometry-tumour-volume">
-            {formatNumber(Math.exp(g.logTumourVolumeMl), 1)} ml
+            {formatNumber(Math.exp(g.logTumourVolumeMl), 1)} mL
           </dd>
-          <dt>Largest 3D diameter</dt>
-          <dd>{formatNumber(g.maxDiameterMm, 1)} mm</dd>
-          <dt>Largest axial diameter</dt>
-          <dd>{formatNumber(g.largestAxialDiameterMm, 1)} mm</dd>
+          <dt>Largest 3D diameter (largest tumour)</dt>
+          <dd>{formatNumber(g.maxDiameterMm / 10, 1)} cm</dd>
+          <dt>Largest axial diameter (largest tumour)</dt>
+          <dd>{formatNumber(g.largestAxialDiameterMm / 10, 1)} cm</dd>
           <dt>Exophytic share of the surface</dt>
           <dd>{percent(g.exophyticFraction)}</dd>
           <dt>Polar position</dt>
@@ -138,7 +138,10 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
           <dd>{percent(g.tumourFraction)}</dd>
         </dl>
         <p className="plan-source">
-          Source: computed from {maskName} (largest tumour and its kidney).
+          Source: computed from {maskName} (largest tumour and its kidney). Diameters
+          here run between voxel centres of the largest tumour, as the model was trained;
+          the measurements beside the segmentation run to voxel edges over all tumour
+          regions, so they can be a few millimetres larger.
         </p>
       </details>
     </div>
