@@ -87,9 +87,16 @@ describe('segment arguments', () => {
       out: 'o.nii.gz',
       json: 'j.json',
       backend: 'cpu',
+      backendGiven: true,
       modelDir: 'm',
       batchSize: 8,
     });
+  });
+
+  it('defaults to WASM and remembers that the user chose nothing', () => {
+    const parsed = parseSegmentArgs(['in', '--out', 'o.nii.gz']);
+    expect(parsed.backend).toBe('wasm');
+    expect(parsed.backendGiven).toBe(false);
   });
 });
 

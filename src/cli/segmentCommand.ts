@@ -39,6 +39,8 @@ export interface SegmentArgs {
   out: string;
   json?: string;
   backend: 'wasm' | 'cpu';
+  /** Whether --backend was given (otherwise `backend` is the default). */
+  backendGiven: boolean;
   modelDir: string;
   batchSize: number;
 }
@@ -90,6 +92,7 @@ export function parseSegmentArgs(args: string[]): SegmentArgs {
     out: options.out,
     json: options.json,
     backend,
+    backendGiven: options.backend !== undefined,
     modelDir: options.model ?? DEFAULT_MODEL_DIR,
     batchSize,
   };
@@ -157,7 +160,12 @@ export async function runSegment(args: string[]): Promise<number> {
         'train one with training/seg or pass --model <folder>',
     );
   }
-  const backend = await initBackend({ requested: options.backend });
+  const chosen = await initBackend({ requested: options.backend });
+  // The CLI always names its backend; only the reason tells whether the user did.
+  const backend =
+    chosen.name === options.backend && !options.backendGiven
+      ? { ...chosen, reason: 'the command line default (--backend wasm|cpu to change)' }
+      : chosen;
   let model;
   try {
     model = await loadSegmentationModelFromDir(options.modelDir);
