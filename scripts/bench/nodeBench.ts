@@ -15,7 +15,6 @@ import { createOrtRuntime } from '../../src/bench/runtimes/ortRuntime';
 import type { SegmentationRuntime } from '../../src/bench/runtimes/runtime';
 import { createTfjsRuntime } from '../../src/bench/runtimes/tfjsRuntime';
 import { openStudyVolume, preprocessVolumeSlices } from '../../src/bench/study/openStudy';
-import { foldBatchNorm } from '../../src/bench/speed/foldBatchNorm';
 import { compileLayersModel } from '../../src/core/inference/compileLayersModel';
 import {
   appVariant,
@@ -60,20 +59,21 @@ async function openRuntime(
     await tf.ready();
     if (tf.getBackend() !== 'wasm')
       throw new Error(`tfjs runs ${tf.getBackend()}, not wasm`);
-    let model = await tf.loadLayersModel(
+    const model = await tf.loadLayersModel(
       fileSystemIOHandler(join(options.modelDir, manifest.modelFile)),
     );
-    if (variant === 'fold-bn') {
-      const folded = await foldBatchNorm(tf, model);
-      model.dispose();
-      model = folded.model;
-      report.variantDetail = `${folded.foldedBatchNorms} batch norms folded, ${folded.mergedActivations} ReLUs merged`;
-    }
     if (variant === 'fused') {
       const compiled = compileLayersModel(tf, model);
       if (!compiled) throw new Error('the network does not compile to fused ops');
       report.variantDetail = `${compiled.fusedLayers} layers fused, ${compiled.steps} ops per pass`;
-      return createTfjsRuntime({ tf, model: compiled, id, kind: 'cpu', sizePx: S, hostMemory });
+      return createTfjsRuntime({
+        tf,
+        model: compiled,
+        id,
+        kind: 'cpu',
+        sizePx: S,
+        hostMemory,
+      });
     }
     return createTfjsRuntime({ tf, model, id, kind: 'cpu', sizePx: S, hostMemory });
   }

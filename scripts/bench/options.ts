@@ -50,7 +50,7 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup N             untimed batches first (default 2)
   --reps N               timed passes over the slices (default 3)
   --batch LIST           batch sizes, e.g. 1,2,4,8 (default 1)
-  --variants LIST        tfjs model variants: baseline,fold-bn,fused (default baseline,fused;
+  --variants LIST        tfjs model variants: baseline,fused (default both;
                          fused is what the app runs)
   --no-interleave        one page per backend, timed alone (default: interleaved with the peer)
   --readback MODE        probabilities (default) or labels
@@ -138,7 +138,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     throw new Error('--fallback-gpu: skip or run');
   const variants = list(values.variants!) as ModelVariant[];
   for (const v of variants) {
-    if (v !== 'baseline' && v !== 'fold-bn' && v !== 'fused') throw new Error(`unknown variant "${v}"`);
+    if (v !== 'baseline' && v !== 'fused') throw new Error(`unknown variant "${v}"`);
   }
   const batches = list(values.batch!).map((b) => positiveInt(b, 'batch'));
   if (batches.some((b) => b < 1)) throw new Error('--batch sizes must be at least 1');

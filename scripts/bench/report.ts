@@ -26,7 +26,7 @@ export const PEER: Record<BackendId, BackendId> = {
 };
 
 export interface Row {
-  /** Backend and variant, e.g. `tfjs-wasm+fold-bn`. */
+  /** Backend and variant, e.g. `tfjs-wasm+fused`. */
   backend: string;
   batch: number;
   readback: string;

@@ -8,19 +8,20 @@ export type DeviceKind = 'gpu' | 'cpu';
 
 /**
  * How the tfjs model is run: `baseline`, the LayersModel as exported, layer by
- * layer; `fold-bn`, a LayersModel with batch norms folded into the
- * convolutions (src/bench/speed/foldBatchNorm.ts); `fused`, the plan of
+ * layer; `fused`, the plan of
  * fused ops the app runs (src/core/inference/compileLayersModel.ts).
  * onnxruntime always runs the ONNX file as shipped (it fuses layers itself).
  */
-export type ModelVariant = 'baseline' | 'fold-bn' | 'fused';
+export type ModelVariant = 'baseline' | 'fused';
 
 /** The variant the app itself runs: the one whose whole-study time is measured. */
 export function appVariant(backend: BackendId): ModelVariant {
-  return backend.startsWith('tfjs-') || backend.startsWith('node-tfjs-') ? 'fused' : 'baseline';
+  return backend.startsWith('tfjs-') || backend.startsWith('node-tfjs-')
+    ? 'fused'
+    : 'baseline';
 }
 
-/** A backend and variant as the report names them: `tfjs-wasm+fold-bn`. */
+/** A backend and variant as the report names them: `tfjs-wasm+fused`. */
 export function variantLabel(backend: BackendId, variant: ModelVariant): string {
   return variant === 'baseline' ? backend : `${backend}+${variant}`;
 }

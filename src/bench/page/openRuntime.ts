@@ -15,7 +15,6 @@ import { createOrtRuntime } from '../runtimes/ortRuntime';
 import type { SegmentationRuntime } from '../runtimes/runtime';
 import { createTfjsRuntime } from '../runtimes/tfjsRuntime';
 import { compileLayersModel } from '../../core/inference/compileLayersModel';
-import { foldBatchNorm } from '../speed/foldBatchNorm';
 import type { BackendId, MemorySample, ModelVariant } from '../types';
 
 export interface OpenedRuntime {
@@ -63,27 +62,23 @@ export async function openRuntime(
     if (tf.getBackend() !== tfBackend) {
       throw new Error(`tfjs runs ${tf.getBackend()}, not ${tfBackend}`);
     }
-    let model = await tf.loadLayersModel(`${modelBase}/${manifest.modelFile}`);
-    let variantDetail: string | undefined;
-    if (variant === 'fold-bn') {
-      const folded = await foldBatchNorm(tf, model);
-      model.dispose();
-      model = folded.model;
-      variantDetail = `${folded.foldedBatchNorms} batch norms folded, ${folded.mergedActivations} ReLUs merged`;
-    }
-    if (variant === 'fused') {
-      const compiled = compileLayersModel(tf, model);
-      if (!compiled) throw new Error('the network does not compile to fused ops');
-      return {
-        runtime: createTfjsRuntime({ tf, model: compiled, id, kind, sizePx: S, hostMemory }),
-        actualBackend: `tfjs ${tf.getBackend()}`,
-        variantDetail: `${compiled.fusedLayers} layers fused, ${compiled.steps} ops per pass`,
-      };
-    }
+    const model = await tf.loadLayersModel(`${modelBase}/${manifest.modelFile}`);
+    const compiled = variant === 'fused' ? compileLayersModel(tf, model) : model;
+    if (!compiled) throw new Error('the network does not compile to fused ops');
     return {
-      runtime: createTfjsRuntime({ tf, model, id, kind, sizePx: S, hostMemory }),
+      runtime: createTfjsRuntime({
+        tf,
+        model: compiled,
+        id,
+        kind,
+        sizePx: S,
+        hostMemory,
+      }),
       actualBackend: `tfjs ${tf.getBackend()}`,
-      variantDetail,
+      variantDetail:
+        'fusedLayers' in compiled
+          ? `${compiled.fusedLayers} layers fused, ${compiled.steps} ops per pass`
+          : undefined,
     };
   }
 

@@ -40,7 +40,8 @@ describe.skipIf(!existsSync(modelJson))('the shipped network', () => {
     const model = await tf.loadLayersModel(fileSystemIOHandler(modelJson));
     const x = tf.randomUniform([2, 256, 256, 1], 0, 1, 'float32', 3);
     const { compiled, diff } = compareOn(model, x);
-    const count = (cls: string) => model.layers.filter((l) => l.getClassName() === cls).length;
+    const count = (cls: string) =>
+      model.layers.filter((l) => l.getClassName() === cls).length;
     expect(compiled.fusedLayers).toBe(
       count('BatchNormalization') +
         count('LeakyReLU') +
@@ -59,13 +60,26 @@ describe.skipIf(!existsSync(modelJson))('the shipped network', () => {
 describe('networks with other layers', () => {
   it('runs layers it cannot fuse through the layer itself', () => {
     const input = tf.input({ shape: [16, 16, 2] });
-    let x = tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'tanh' }).apply(input) as tf.SymbolicTensor;
+    let x = tf.layers
+      .conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'tanh' })
+      .apply(input) as tf.SymbolicTensor;
     x = tf.layers.dropout({ rate: 0.5 }).apply(x) as tf.SymbolicTensor;
     const bn = tf.layers.batchNormalization({ movingMeanInitializer: 'randomNormal' });
     x = bn.apply(x) as tf.SymbolicTensor;
-    x = tf.layers.zeroPadding2d({ padding: [[1, 2], [1, 2]] }).apply(x) as tf.SymbolicTensor;
-    x = tf.layers.conv2d({ filters: 3, kernelSize: 3, strides: 2, padding: 'valid' }).apply(x) as tf.SymbolicTensor;
-    x = tf.layers.conv2dTranspose({ filters: 5, kernelSize: 3, strides: 2, padding: 'same' }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .zeroPadding2d({
+        padding: [
+          [1, 2],
+          [1, 2],
+        ],
+      })
+      .apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .conv2d({ filters: 3, kernelSize: 3, strides: 2, padding: 'valid' })
+      .apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .conv2dTranspose({ filters: 5, kernelSize: 3, strides: 2, padding: 'same' })
+      .apply(x) as tf.SymbolicTensor;
     const model = tf.model({ inputs: input, outputs: x });
     const data = tf.randomNormal([3, 16, 16, 2], 0, 1, 'float32', 1);
     const { compiled, diff } = compareOn(model, data);
@@ -77,11 +91,33 @@ describe('networks with other layers', () => {
 
   it('folds a batch norm into a 2×2 transposed convolution and fuses a ReLU after it', () => {
     const input = tf.input({ shape: [8, 8, 3] });
-    let x = tf.layers.conv2dTranspose({ filters: 4, kernelSize: 2, strides: 2, padding: 'same', biasInitializer: 'randomNormal' }).apply(input) as tf.SymbolicTensor;
-    x = tf.layers.batchNormalization({ movingVarianceInitializer: 'ones', movingMeanInitializer: 'randomNormal', gammaInitializer: 'randomNormal' }).apply(x) as tf.SymbolicTensor;
+    let x = tf.layers
+      .conv2dTranspose({
+        filters: 4,
+        kernelSize: 2,
+        strides: 2,
+        padding: 'same',
+        biasInitializer: 'randomNormal',
+      })
+      .apply(input) as tf.SymbolicTensor;
+    x = tf.layers
+      .batchNormalization({
+        movingVarianceInitializer: 'ones',
+        movingMeanInitializer: 'randomNormal',
+        gammaInitializer: 'randomNormal',
+      })
+      .apply(x) as tf.SymbolicTensor;
     x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
     x = tf.layers.zeroPadding2d({ padding: 1 }).apply(x) as tf.SymbolicTensor;
-    x = tf.layers.conv2d({ filters: 2, kernelSize: 3, strides: 2, padding: 'valid', activation: 'softmax' }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .conv2d({
+        filters: 2,
+        kernelSize: 3,
+        strides: 2,
+        padding: 'valid',
+        activation: 'softmax',
+      })
+      .apply(x) as tf.SymbolicTensor;
     const model = tf.model({ inputs: input, outputs: x });
     const data = tf.randomNormal([2, 8, 8, 3], 0, 1, 'float32', 2);
     const { compiled, diff } = compareOn(model, data);
@@ -97,11 +133,22 @@ describe('a concatenation before a convolution', () => {
   it('concatenates on small maps, reads the inputs apart on large ones, and matches predict', () => {
     for (const size of [16, 128]) {
       const input = tf.input({ shape: [size, size, 2] });
-      const x0 = tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(input) as tf.SymbolicTensor;
-      const x1 = tf.layers.conv2d({ filters: 6, kernelSize: 1 }).apply(input) as tf.SymbolicTensor;
+      const x0 = tf.layers
+        .conv2d({ filters: 4, kernelSize: 3, padding: 'same' })
+        .apply(input) as tf.SymbolicTensor;
+      const x1 = tf.layers
+        .conv2d({ filters: 6, kernelSize: 1 })
+        .apply(input) as tf.SymbolicTensor;
       const cat = tf.layers.concatenate().apply([x0, x1]) as tf.SymbolicTensor;
-      let y = tf.layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', useBias: false }).apply(cat) as tf.SymbolicTensor;
-      y = tf.layers.batchNormalization({ movingMeanInitializer: 'randomNormal', gammaInitializer: 'randomNormal' }).apply(y) as tf.SymbolicTensor;
+      let y = tf.layers
+        .conv2d({ filters: 3, kernelSize: 3, padding: 'same', useBias: false })
+        .apply(cat) as tf.SymbolicTensor;
+      y = tf.layers
+        .batchNormalization({
+          movingMeanInitializer: 'randomNormal',
+          gammaInitializer: 'randomNormal',
+        })
+        .apply(y) as tf.SymbolicTensor;
       y = tf.layers.leakyReLU({ alpha: 0.1 }).apply(y) as tf.SymbolicTensor;
       const model = tf.model({ inputs: input, outputs: y });
       const data = tf.randomNormal([2, size, size, 2], 0, 1, 'float32', 6);
@@ -119,7 +166,12 @@ describe('a Sequential model', () => {
   it('compiles and matches predict', () => {
     const model = tf.sequential({
       layers: [
-        tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 3, kernelSize: 1, activation: 'softmax' }),
+        tf.layers.conv2d({
+          inputShape: [8, 8, 1],
+          filters: 3,
+          kernelSize: 1,
+          activation: 'softmax',
+        }),
       ],
     });
     const data = tf.randomNormal([1, 8, 8, 1], 0, 1, 'float32', 4);

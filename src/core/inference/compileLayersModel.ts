@@ -84,13 +84,14 @@ function pair(v: unknown, fallback: number): [number, number] {
 }
 
 /** The activation a fused op can take, or undefined. */
-function fusable(layer: tfjs.layers.Layer): { act: FusedActivation; alpha: number } | undefined {
+function fusable(
+  layer: tfjs.layers.Layer,
+): { act: FusedActivation; alpha: number } | undefined {
   const name = layer.getClassName();
   const c = config(layer);
   if (name === 'LeakyReLU') return { act: 'leakyrelu', alpha: Number(c.alpha ?? 0.3) };
   if (name === 'ReLU') {
-    const plain =
-      (c.maxValue ?? null) === null && !c.negativeSlope && !c.threshold;
+    const plain = (c.maxValue ?? null) === null && !c.negativeSlope && !c.threshold;
     return plain ? { act: 'relu', alpha: 0 } : undefined;
   }
   if (name === 'Activation') {
@@ -121,7 +122,10 @@ export function compileLayersModel(
     if (!node) return undefined;
     if (node.tensorIndices.some((t) => t !== 0) || node.nodeIndices.some((n) => n !== 0))
       return undefined;
-    inboundOf.set(layer.name, node.inboundLayers.map((l) => l.name));
+    inboundOf.set(
+      layer.name,
+      node.inboundLayers.map((l) => l.name),
+    );
   }
   // From the symbolic tensors: a Sequential model lists no InputLayer among its layers.
   const outputName = model.outputs[0].sourceLayer.name;
@@ -152,8 +156,7 @@ export function compileLayersModel(
       if (cls === 'ZeroPadding2D') {
         const next = soleConsumer(name);
         const p = config(layer).padding as number[][] | undefined;
-        const symmetric =
-          Array.isArray(p) && p.flat().every((v) => v === p[0][0]);
+        const symmetric = Array.isArray(p) && p.flat().every((v) => v === p[0][0]);
         if (
           next &&
           symmetric &&
@@ -219,7 +222,12 @@ export function compileLayersModel(
   function finishConv(step: ConvStep, conv: tfjs.layers.Layer) {
     let last = conv.name;
     const bn = soleConsumer(last);
-    if (bn && bn.getClassName() === 'BatchNormalization' && step.activation === 'linear' && !step.softmax) {
+    if (
+      bn &&
+      bn.getClassName() === 'BatchNormalization' &&
+      step.activation === 'linear' &&
+      !step.softmax
+    ) {
       const folded = foldBatchNorm(tf, step, bn, owned);
       if (folded) {
         absorbed.add(bn.name);
@@ -292,7 +300,10 @@ function run(tf: typeof tfjs, s: Step, values: Map<string, tfjs.Tensor>): tfjs.T
       bias: s.bias,
     });
     for (let i = 1; i < xs.length; i++) {
-      sum = tf.add(sum, tf.conv2d(xs[i], s.parts[i], s.strides, s.pad as 'same', 'NHWC', s.dilations));
+      sum = tf.add(
+        sum,
+        tf.conv2d(xs[i], s.parts[i], s.strides, s.pad as 'same', 'NHWC', s.dilations),
+      );
     }
     const y = activate(tf, sum, s.activation, s.leakyAlpha);
     return s.softmax ? tf.softmax(y, -1) : y;
@@ -314,7 +325,7 @@ function run(tf: typeof tfjs, s: Step, values: Map<string, tfjs.Tensor>): tfjs.T
 /**
  * Below this many pixels per channel a concatenation is cheaper than a second
  * convolution (WASM, measured on the shipped network's decoder: reading the
- * inputs apart saved 15–30 % of that step at 256² and 128², nothing at 64²
+ * inputs apart saved 14–31 % of that step at 256² and 128², nothing at 64²
  * and below).
  */
 const SPLIT_MIN_PIXELS = 96 * 96;
@@ -349,7 +360,9 @@ function splitInputChannels(
 ): tfjs.Tensor4D[] {
   const sum = channels.reduce((a, b) => a + b, 0);
   if (sum !== filter.shape[2]) {
-    throw new Error(`concatenated ${sum} channels, the convolution expects ${filter.shape[2]}`);
+    throw new Error(
+      `concatenated ${sum} channels, the convolution expects ${filter.shape[2]}`,
+    );
   }
   return tf.split(filter, channels, 2) as tfjs.Tensor4D[];
 }
@@ -379,7 +392,8 @@ function convStep(
   const c = config(layer);
   const activation = String(c.activation ?? 'linear');
   const softmax = activation === 'softmax';
-  if (!softmax && !['linear', 'relu', 'relu6', 'sigmoid', 'elu'].includes(activation)) return undefined;
+  if (!softmax && !['linear', 'relu', 'relu6', 'sigmoid', 'elu'].includes(activation))
+    return undefined;
   if (c.dataFormat && c.dataFormat !== 'channelsLast') return undefined;
   const weights = layer.getWeights();
   const pad = padOverride ?? (c.padding as 'same' | 'valid');
@@ -426,7 +440,9 @@ function upconvStep(
   const [, , cout, cin] = kernel.shape;
   const [filter, tiledBias] = tf.tidy(() => {
     // [2, 2, cout, cin] → [cin, 2, 2, cout] → [1, 1, cin, 4·cout] (channel (2i + j)·cout + c).
-    const f = kernel.transpose([3, 0, 1, 2]).reshape([1, 1, cin, 4 * cout]) as tfjs.Tensor4D;
+    const f = kernel
+      .transpose([3, 0, 1, 2])
+      .reshape([1, 1, cin, 4 * cout]) as tfjs.Tensor4D;
     const b = bias ? (tf.tile(bias, [4]) as tfjs.Tensor1D) : undefined;
     return [f, b] as const;
   });
