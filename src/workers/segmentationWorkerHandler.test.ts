@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type * as tf from '@tensorflow/tfjs';
 import { testManifest } from '../core/inference/testing/saveModelToDir';
 import type { Volume } from '../core/volume/Volume';
+import { axisAlignedGrid } from '../core/volume/testing/axisAlignedGrid';
 import type { FromWorker } from './segmentationProtocol';
 import { createSegmentationWorkerHandler } from './segmentationWorkerHandler';
 
@@ -39,14 +40,7 @@ function handler(memory?: () => { numTensors: number; numBytes: number }) {
 /** 8 × 8 × 4 voxels of 1 mm: 0.256 mL, below the smallest kept kidney. */
 const volume: Volume = {
   voxels: new Int16Array(8 * 8 * 4).fill(100),
-  dims: [8, 8, 4],
-  spacingMm: [1, 1, 1],
-  originMm: [0, 0, 0],
-  direction: [
-    [1, 0, 0],
-    [0, 1, 0],
-    [0, 0, 1],
-  ],
+  ...axisAlignedGrid([8, 8, 4]),
 };
 
 function labelsOf(posted: FromWorker[], id: number): Uint8Array {

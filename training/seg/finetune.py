@@ -105,6 +105,7 @@ def finetune(args) -> None:
     rng = np.random.default_rng(args.seed)
     m = load_manifest()
     model, cfg = load_checkpoint(args.init)
+    base_steps = int(torch.load(str(args.init), map_location="cpu").get("step", 0))
     norm = cfg.get("norm", "window")
 
     kits = load_kits_tumour_slices(m.unknown_spacing_mm)
@@ -159,7 +160,6 @@ def finetune(args) -> None:
             log.flush()
             print(rec, flush=True)
     model.eval()
-    base_steps = int(torch.load(str(args.init), map_location="cpu").get("step", 0))
     ft_cfg["finetune"]["base_steps"] = base_steps
     torch.save({"model": model.state_dict(), "config": ft_cfg, "step": base_steps + args.steps,
                 "elapsed": time.time() - t_start}, out / "final.tmp")

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabelVolume } from '../../core/volume/Volume';
+import { axisAlignedGrid } from '../../core/volume/testing/axisAlignedGrid';
 
 /** A Storage in memory, standing in for the browser's localStorage. */
 class MemoryStorage {
@@ -19,14 +20,7 @@ beforeAll(async () => {
 
 const labels: LabelVolume = {
   labels: new Uint8Array([0, 1, 2, 2]),
-  dims: [2, 2, 1],
-  spacingMm: [1, 1, 1],
-  originMm: [0, 0, 0],
-  direction: [
-    [1, 0, 0],
-    [0, 1, 0],
-    [0, 0, 1],
-  ],
+  ...axisAlignedGrid([2, 2, 1]),
 };
 
 describe('planningStore', () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LabelVolume } from '../../../core/volume/Volume';
+import { axisAlignedGrid } from '../../../core/volume/testing/axisAlignedGrid';
 import { useSegmentationStore } from '../../store/segmentationStore';
 import { overlayMaskOf, replacementEdit, undoLabelEdit } from './maskReplacement';
 import { showOpenedMask, undoLastEdit } from './segmentationActions';
@@ -44,16 +45,7 @@ describe('an opened mask as overlay labels', () => {
 });
 
 describe('opening masks on the study grid, then undo', () => {
-  const grid: Omit<LabelVolume, 'labels'> = {
-    dims: [2, 2, 2],
-    spacingMm: [1, 1, 1],
-    originMm: [0, 0, 0],
-    direction: [
-      [1, 0, 0],
-      [0, 1, 0],
-      [0, 0, 1],
-    ],
-  };
+  const grid: Omit<LabelVolume, 'labels'> = axisAlignedGrid([2, 2, 2]);
   const state = () => useSegmentationStore.getState();
 
   beforeEach(() => state().reset());
