@@ -47,19 +47,19 @@ def main(argv=None):
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "runs" / "synthetic_examples.png"))
     ap.add_argument("--n", type=int, default=24)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--synth-version", type=int, choices=(1, 2), default=2)
+    ap.add_argument("--synth-version", type=int, choices=(1, 2, 3), default=3)
     args = ap.parse_args(argv)
     m = load_manifest()
     rng = np.random.default_rng(args.seed)
     grid = [to_grid(s, m) for s in training_slices(m)]
     grid = [g for g in grid if (g.labels == 1).sum() > 100]
-    bank, hm = get_bank(), HuModel()
+    params = SynthParams.of_version(args.synth_version)
+    bank, hm = get_bank(levels=params.bank_levels), HuModel()
     tiles = []
     while len(tiles) < args.n:
         g = grid[rng.integers(len(grid))]
         hu = np.where(g.hu > -999, np.clip(g.hu, 0, 255), g.hu) if g.source == "curvas" else g.hu
-        new, lab, info = insert_lesion(hu, g.labels, m.spacing_mm, bank, hm, rng,
-                                       SynthParams() if args.synth_version == 1 else SynthParams.v2())
+        new, lab, info = insert_lesion(hu, g.labels, m.spacing_mm, bank, hm, rng, params)
         if not info:
             continue
         shown = lab.copy()

@@ -115,7 +115,7 @@ def finetune(args) -> None:
     test_kits = [s for s in kits if s.patient in held]
 
     aug = AugParams(crop_px=args.crop)
-    synth = SynthParams() if cfg.get("synth_version", 1) == 1 else SynthParams.v2()
+    synth = SynthParams.of_version(cfg.get("synth_version", 1))
     base = Sampler([to_grid(s, m) for s in training_slices(m)], get_bank(), HuModel(), rng, aug, synth,
                    cfg.get("p_synth", 0.7), norm, m)
     real = RealTumourSampler([to_grid(s, m) for s in train_kits], rng, aug, norm, m)

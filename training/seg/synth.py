@@ -58,14 +58,33 @@ class SynthParams:
     overlap_of_smaller: bool = False
     necrosis_core_frac: Tuple[float, float] = (0.35, 0.6)
 
+    bone_hu: float = 300.0
+    max_tries: int = 6
+    # Version 3: cross-sections from every level of a lesion (its caps, and parts that lie beside
+    # the kidney rather than in it, as exophytic tumours do), each placed by its real in-plane
+    # relation to the kidney; a placement is kept when it touches the kidney (within `touch_px`),
+    # so a 2D slice may show tumour next to, not inside, the kidney outline.
+    bank_levels: str = "widest"                      # or "all" (needs the matching bank)
+    contact: str = "overlap"                         # or "touch"
+    touch_px: int = 2
+
     @classmethod
     def v2(cls) -> "SynthParams":
         """The second parameter set: real lesion sizes, larger necrotic cores."""
         return cls(size_mode="physical", kidney_ratio_power=0.25, scale_jitter=(0.8, 1.25),
                    scale_limits=(0.5, 1.6), overlap_of_smaller=True, p_necrosis=0.5,
                    necrosis_core_frac=(0.15, 0.5))
-    bone_hu: float = 300.0
-    max_tries: int = 6
+
+    @classmethod
+    def v3(cls) -> "SynthParams":
+        """v2 plus every level of a lesion, kept when it touches the kidney."""
+        p = cls.v2()
+        p.bank_levels, p.contact = "all", "touch"
+        return p
+
+    @classmethod
+    def of_version(cls, version: int) -> "SynthParams":
+        return {1: cls, 2: cls.v2, 3: cls.v3}[version]()
 
 
 class HuModel:
@@ -115,8 +134,13 @@ def _crop_offset_cols(descrip: str) -> Optional[Tuple[int, int]]:
     return g[5], g[2]
 
 
-def build_bank(cases: Optional[List[int]] = None, per_case: int = 3, seed: int = 0) -> TumourBank:
-    """Collect lesion cross-sections (tumour: label 2, cyst: label 3) from KiTS masks."""
+def build_bank(cases: Optional[List[int]] = None, per_case: int = 3, seed: int = 0,
+               levels: str = "widest") -> TumourBank:
+    """Collect lesion cross-sections (tumour: label 2, cyst: label 3) from KiTS masks.
+
+    levels: "widest" takes levels with at least a third of the lesion's largest cross-section;
+    "all" takes any level with 20 mm² of lesion, caps included.
+    """
     import nibabel as nib
 
     rng = np.random.default_rng(seed)
@@ -133,7 +157,8 @@ def build_bank(cases: Optional[List[int]] = None, per_case: int = 3, seed: int =
             # Cross-sections of at least a third of the lesion's largest one: real studies are
             # read, and the KiTS slices were chosen, near a lesion's widest level, not its caps.
             area = (lab == value).reshape(lab.shape[0], -1).sum(1) * sr * sc
-            ks = np.nonzero((area > 20.0) & (area >= area.max() / 3))[0]
+            wide = area >= area.max() / 3 if levels == "widest" else np.ones_like(area, bool)
+            ks = np.nonzero((area > 20.0) & wide)[0]
             if len(ks) == 0:
                 continue
             for k in rng.choice(ks, size=min(per_case, len(ks)), replace=False):
@@ -152,7 +177,12 @@ def _add_lesions(bank, sl, value, kind, spacing, crop, case):
             continue
         kid = comp & (sl != value)
         if kid.sum() == 0:
-            kid = comp
+            # The lesion lies apart from its kidney at this level (an exophytic part or a cap):
+            # its offset is from the nearest kidney cross-section, if the slice has one.
+            kid = _nearest_kidney(sl, les, value)
+            if kid is None:
+                kid = comp
+            comp = kid | les
         rows, cols = np.nonzero(les)
         r0, r1, c0, c1 = rows.min() - 2, rows.max() + 3, cols.min() - 2, cols.max() + 3
         r0, c0 = max(r0, 0), max(c0, 0)
@@ -165,6 +195,15 @@ def _add_lesions(bank, sl, value, kind, spacing, crop, case):
                                    offset_mm=((lc[0] - kc[0]) * sr, (lc[1] - kc[1]) * sc),
                                    kidney_area_mm2=float(comp.sum() * sr * sc),
                                    kidney_left=bool(col_full > width / 2), kind=kind, case=case))
+
+
+def _nearest_kidney(sl, les, value):
+    others, n = ndi.label((sl > 0) & (sl != value))
+    if n == 0:
+        return None
+    dist = ndi.distance_transform_edt(~les)
+    best = min(range(1, n + 1), key=lambda i: dist[others == i].min())
+    return others == best
 
 
 def save_bank(bank: TumourBank, path: os.PathLike | str) -> None:
@@ -273,9 +312,13 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
     if inside.sum() < params.min_area_px:
         return None
     # A renal lesion touches its kidney, and does not sit on bone.
-    ref_area = min(inside.sum(), kid.sum()) if params.overlap_of_smaller else inside.sum()
-    if (inside & kid).sum() < params.min_kidney_overlap * ref_area:
-        return None
+    if params.contact == "touch":
+        if not (ndi.binary_dilation(inside, iterations=params.touch_px) & kid).any():
+            return None
+    else:
+        ref_area = min(inside.sum(), kid.sum()) if params.overlap_of_smaller else inside.sum()
+        if (inside & kid).sum() < params.min_kidney_overlap * ref_area:
+            return None
     if (hu[inside] > params.bone_hu).mean() > 0.03:
         return None
 

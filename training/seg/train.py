@@ -38,11 +38,12 @@ def normalise(hu: np.ndarray, mode: str, window) -> np.ndarray:
     return ((hu - lo) / max(hi - lo, 1e-6)).astype(np.float32)
 
 
-def get_bank(seed: int = 0):
-    path = RUNS / "tumour_bank.pkl"
+def get_bank(seed: int = 0, levels: str = "widest"):
+    """The lesion bank for `SynthParams.bank_levels`, built once and cached under runs/."""
+    path = RUNS / ("tumour_bank.pkl" if levels == "widest" else f"tumour_bank_{levels}.pkl")
     if path.exists():
         return load_bank(path)
-    bank = build_bank(seed=seed)
+    bank = build_bank(seed=seed, levels=levels, per_case=3 if levels == "widest" else 6)
     save_bank(bank, path)
     return bank
 
@@ -94,8 +95,9 @@ def main(argv=None):
     ap.add_argument("--arch", choices=("nnunet", "conventional"), default="nnunet")
     ap.add_argument("--features", default="16,32,64,128,256")
     ap.add_argument("--p-synth", type=float, default=0.7)
-    ap.add_argument("--synth-version", type=int, choices=(1, 2), default=1,
-                    help="SynthParams() or SynthParams.v2() (real lesion sizes)")
+    ap.add_argument("--synth-version", type=int, choices=(1, 2, 3), default=1,
+                    help="SynthParams() / .v2() (real lesion sizes) / .v3() (every lesion level, touching)")
+    ap.add_argument("--init", default="", help="start from this checkpoint's weights (new optimiser)")
     ap.add_argument("--no-strong-aug", action="store_true", help="scale/rotation only (baseline)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
@@ -111,7 +113,8 @@ def main(argv=None):
     cfg = {"features": [int(f) for f in args.features.split(",")], "arch": args.arch, "loss": args.loss,
            "norm": args.norm, "crop": args.crop, "batch": args.batch, "lr": args.lr, "seed": args.seed,
            "minutes": args.minutes, "steps": args.steps, "p_synth": args.p_synth,
-           "strong_aug": not args.no_strong_aug, "device": str(device), "synth_version": args.synth_version}
+           "strong_aug": not args.no_strong_aug, "device": str(device), "synth_version": args.synth_version,
+           "init": args.init}
 
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -121,8 +124,9 @@ def main(argv=None):
     if args.no_strong_aug:
         aug = AugParams(crop_px=args.crop, p_elastic=0, contrast=(1, 1), brightness_hu=(0, 0), p_noise=0, p_blur=0,
                         p_lowres=0, p_gamma=0)
-    synth = SynthParams() if args.synth_version == 1 else SynthParams.v2()
-    sampler = Sampler(grid, get_bank(), HuModel(), rng, aug, synth, args.p_synth, args.norm, m)
+    synth = SynthParams.of_version(args.synth_version)
+    sampler = Sampler(grid, get_bank(levels=synth.bank_levels), HuModel(), rng, aug, synth, args.p_synth,
+                      args.norm, m)
 
     model = build_model(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
@@ -137,6 +141,11 @@ def main(argv=None):
         rng.bit_generator.state = ck["np_rng"]
         torch.set_rng_state(ck["torch_rng"])
         print(f"resumed at step {step}, {elapsed / 60:.1f} min", flush=True)
+    elif args.init:
+        init = Path(args.init)
+        model.load_state_dict(torch.load(init if init.is_absolute() else RUNS.parent / init,
+                                         map_location=device)["model"])
+        print(f"weights from {args.init}", flush=True)
     (out / "config.json").write_text(json.dumps(cfg, indent=2))
     print(f"{count_parameters(model)} parameters, {len(grid)} training slices "
           f"({len(sampler.with_kidney)} with kidney), device {device}", flush=True)

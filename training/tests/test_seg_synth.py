@@ -103,3 +103,51 @@ def test_no_kidney_no_lesion(bank, hu_model):
     out_hu, out_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, np.random.default_rng(0))
     assert info == {} and out_hu is hu and out_lab is labels
     assert kidney_components(labels) == []
+
+
+def test_bank_of_every_level_keeps_caps_and_parts_beside_the_kidney():
+    cases = list(range(0, 300, 15))
+    widest = build_bank(cases, per_case=6, seed=0)
+    every = build_bank(cases, per_case=6, seed=0, levels="all")
+    tumours = every.of_kind("tumour")
+    # Caps: cross-sections far smaller than the widest ones of the same lesion.
+    def small(bank):
+        out = 0
+        for l in bank.of_kind("tumour"):
+            same = [m.mask.sum() for m in bank.of_kind("tumour") if m.case == l.case]
+            out += l.mask.sum() < max(same) / 3
+        return out
+    assert small(widest) == 0 and small(every) > 0
+    # A lesion apart from its kidney at its level keeps a real offset (from the nearest kidney),
+    # not zero, and that kidney's area counts in the cross-section.
+    far = [l for l in tumours if np.hypot(*l.offset_mm) > 30]
+    assert far
+    for l in tumours:
+        assert l.kidney_area_mm2 >= l.mask.sum() * l.spacing_mm[0] * l.spacing_mm[1] * 0.99
+
+
+def test_v3_placements_touch_the_kidney_and_may_lie_beside_it(hu_model):
+    bank = build_bank(list(range(0, 300, 10)), per_case=6, seed=0, levels="all")
+    rng = np.random.default_rng(5)
+    params = SynthParams.v3()
+    params.p_cyst = 0.0
+    placed, beside = 0, 0
+    for _ in range(60):
+        hu, labels = _phantom(rng)
+        _, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
+        if not info:
+            continue
+        placed += 1
+        t = new_lab == 2
+        assert (ndi.binary_dilation(t, iterations=params.touch_px) & (labels == 1)).any()
+        beside += (t & (labels == 1)).sum() < 0.2 * min(t.sum(), (labels == 1).sum())
+    assert placed >= 30
+    assert beside > 0          # what the overlap rule of v1/v2 never makes
+
+
+def test_versions_differ_only_where_documented():
+    v2, v3 = SynthParams.v2(), SynthParams.v3()
+    assert (v3.bank_levels, v3.contact) == ("all", "touch")
+    v3.bank_levels, v3.contact = v2.bank_levels, v2.contact
+    assert v3 == v2
+    assert SynthParams.of_version(1) == SynthParams()
