@@ -1,10 +1,11 @@
 /**
  * Planning after a segmentation in the browser (the built-in phantom, WASM):
- * the size is pre-filled from the segmented tumour, the shown plan equals the
- * CLI's on the exported mask with the same values, the exported mask is the
- * app's mask, and an edit of the segmentation (eraser, a new labelsVersion)
- * re-plans at once on the edited mask (taking over from an opened mask file),
- * again as the CLI does.
+ * nothing is planned and no size is filled in until the user confirms the
+ * segmented tumour; then the size is pre-filled from it, the shown plan
+ * equals the CLI's on the exported mask with the same values, the exported
+ * mask is the app's mask, and an edit of the segmentation (eraser, a new
+ * labelsVersion) keeps the confirmation and re-plans at once on the edited
+ * mask (taking over from an opened mask file), again as the CLI does.
  *
  * Needs a segmentation network served at /models/segmentation/ (the shipped
  * one, or NEPHROPLAN_SEG_MODEL_DIR, see scripts/vite/serveModels.ts); skipped,
@@ -16,6 +17,7 @@ import { readNifti } from '../src/core/nifti/readNifti';
 import { openApp, waitForVolume } from './helpers/app';
 import {
   cliPlan,
+  confirmTumour,
   expectSamePlan,
   fillForm,
   kitsMask,
@@ -137,11 +139,26 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
     'the segmentation of this study',
   );
 
-  // The size comes from the segmented tumour, and says so.
+  // Before the user confirms the tumour: what was found, no size, no plan.
   const size = page.getByLabel('Radiological size (cm)');
+  await expect(page.getByTestId('plan-review-found')).toContainText('mL of tumour');
+  const largest = seg.measurements!.largestTumourSlice!;
+  await expect(page.getByTestId('plan-review-jump')).toHaveText(
+    `Show axial slice ${largest.index + 1}`,
+  );
+  await page.getByTestId('plan-review-jump').click();
+  await expect(page.getByTestId('slice-counter-axial')).toHaveText(
+    new RegExp(`^${largest.index + 1} / `),
+  );
+  await fillForm(page, { age: '66', bmi: '29.1' });
+  await expect(page.getByTestId('plan-needs-review')).toBeVisible();
+  await expect(size).toHaveValue('');
+  await expect(page.getByTestId('plan-results')).toHaveCount(0);
+
+  // Confirmed: the size comes from the segmented tumour, says so, and plans.
+  await confirmTumour(page);
   await expect(size).not.toHaveValue('');
   await expect(page.getByTestId('plan-size-source')).toContainText('Source: the mask');
-  await fillForm(page, { age: '66', bmi: '29.1' });
   await expect(page.getByTestId('plan-results')).toBeVisible();
 
   // The exported mask is the app's mask; the CLI on it gives the shown plan.
@@ -159,14 +176,18 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
   console.log(`tumour volume read by the model: ${volumeBefore}`);
   expect(numberIn(volumeBefore)).toBeCloseTo(Math.exp(cli.geometry.logTumourVolumeMl), 1);
 
-  // A mask file takes over the plan…
+  // A mask file takes over the plan once its tumour is confirmed…
   await openMask(page, kitsMask(0));
+  await expect(page.getByTestId('plan-results')).toHaveCount(0);
+  await confirmTumour(page);
+  await page.getByText('What the model read from the mask').click();
   await expect(page.getByTestId('geometry-tumour-volume')).not.toHaveText(volumeBefore);
   // It belongs to another study (a KiTS patient, not the phantom): said so.
   await expect(page.getByTestId('mask-foreign')).toBeVisible();
 
   // …until the segmentation is edited (eraser stroke on the largest tumour
-  // slice): the new labelsVersion brings the plan back to the segmentation.
+  // slice): the new labelsVersion brings the plan back to the segmentation,
+  // still confirmed (the user's own edits are the review).
   const dims = (await page.evaluate(() => window.__nephroplan!.state())).volume!.dims;
   const k = seg.measurements!.largestTumourSlice!.index;
   const ijk = tumourSpotOnSlice(appRuns!, dims, k);
@@ -191,6 +212,7 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
   );
   await expect(page.getByTestId('mask-foreign')).toBeHidden();
   await expect(page.getByTestId('seg-tumour-caution')).toBeVisible();
+  await expect(page.getByTestId('plan-review-status')).toBeVisible();
   const edited = testInfo.outputPath('edited.nii.gz');
   await exportMask(page, edited);
   const editedRuns = await page.evaluate(() => window.__nephroplan!.labelRuns());

@@ -11,6 +11,7 @@ import { writeNifti } from '../src/core/nifti/writeNifti';
 import { openApp } from './helpers/app';
 import {
   cliPlan,
+  confirmTumour,
   expectSamePlan,
   fillForm,
   kitsMask,
@@ -32,6 +33,7 @@ test('each bad field says what is wrong, and no plan is shown', async ({ page })
   await expect(formErrors).toHaveCount(0);
   const mask = kitsMask(3);
   await openMask(page, mask);
+  await confirmTumour(page);
   await expect(page.getByLabel('Radiological size (cm)')).not.toHaveValue('');
   await expect(page.getByTestId('plan-waiting')).toHaveText(
     'Fill in the fields above to see the plan.',
@@ -138,6 +140,7 @@ test('BMI from height and weight, with their own messages', async ({ page }) => 
   // The computed BMI is what the model gets: the plan equals the CLI's at 98 / 1.75².
   const mask = kitsMask(3);
   await openMask(page, mask);
+  await confirmTumour(page);
   await page.getByLabel('Age (years)').fill('47');
   await expect(page.getByTestId('plan-results')).toBeVisible();
   const size = await page.getByLabel('Radiological size (cm)').inputValue();
@@ -182,4 +185,7 @@ test('a file that is not a label mask is refused with the reason', async ({
   );
   await expect(page.getByTestId('plan-mask-error')).toContainText(/tumour/);
   await expect(page.getByTestId('plan-results')).toHaveCount(0);
+  // Nothing to confirm: there is no tumour to plan on.
+  await expect(page.getByTestId('plan-review-no-tumour')).toBeVisible();
+  await expect(page.getByTestId('plan-review-confirm')).toHaveCount(0);
 });

@@ -1,13 +1,15 @@
 /**
- * Planning on a mask opened from a file (a real KiTS mask): the size is
- * pre-filled from the mask with its source, the shown plan equals the CLI's
- * for the same mask and values, it follows form and mask changes at once, the
- * exported mask is the same mask, and the form survives a reload.
+ * Planning on a mask opened from a file (a real KiTS mask): once the user has
+ * confirmed its tumour, the size is pre-filled from the mask with its source,
+ * the shown plan equals the CLI's for the same mask and values, it follows
+ * form and mask changes at once (each new mask confirmed again), the exported
+ * mask is the same mask, and the form survives a reload.
  *
  * A mask on the grid of the study on screen (made at test time on the
  * phantom's grid) replaces the labels in the views: the viewer's labelmap
- * holds it (cyst as kidney), it is measured and planned on, the eraser
- * corrects it, and undo steps back through the edit and each opened mask.
+ * holds it (cyst as kidney), it is measured and, once confirmed, planned on;
+ * the eraser corrects it without asking again, and undo steps back through
+ * the edit and each opened mask, each with its own confirmation.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
@@ -17,6 +19,7 @@ import { writeNifti } from '../src/core/nifti/writeNifti';
 import { openApp, waitForVolume } from './helpers/app';
 import {
   cliPlan,
+  confirmTumour,
   expectSamePlan,
   fillForm,
   kitsMask,
@@ -36,9 +39,15 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
   await expect(page.getByTestId('plan-mask-source')).toContainText('opened file');
   await expect(page.getByTestId('mask-foreign')).toBeHidden();
 
-  // The mask's size suggestion fills the form, with its source.
+  // Once its tumour is confirmed, the mask's size suggestion fills the form,
+  // with its source.
   const first = await cliPlan(mask0, { age: '61', bmi: '27.5', size: '5' });
   const size = page.getByLabel('Radiological size (cm)');
+  await expect(page.getByTestId('plan-review-why')).toContainText(
+    'cannot be checked here',
+  );
+  await expect(size).toHaveValue('');
+  await confirmTumour(page);
   await expect(size).toHaveValue(String(first.suggestedSizeCm));
   await expect(page.getByTestId('plan-size-source')).toHaveText(
     `Source: the mask — ${first.suggestedSizeSource}.`,
@@ -87,9 +96,13 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
     .toBe(true);
   expectSamePlan(await shownPlan(page), cli9);
 
-  // Another mask re-plans; the typed size stays, the suggestion is offered.
+  // Another mask re-plans once confirmed; the typed size stays, the
+  // suggestion is offered.
   const mask1 = kitsMask(1);
   await openMask(page, mask1);
+  await expect(page.getByTestId('plan-results')).toHaveCount(0);
+  await expect(size).toHaveValue('9');
+  await confirmTumour(page);
   const cli1 = await cliPlan(mask1, { ...values, size: '9' });
   await expect(
     page.getByText(`The mask suggests ${cli1.suggestedSizeCm} cm`),
@@ -226,6 +239,7 @@ test('a mask on the study grid is shown, measured, planned on, corrected and und
     .toBeGreaterThan(0);
 
   await fillForm(page, { age: '61', bmi: '27.5' });
+  await confirmTumour(page);
   await expect(page.getByTestId('plan-results')).toBeVisible();
   await page.getByText('What the model read from the mask').click();
   const planVolume = page.getByTestId('geometry-tumour-volume');
@@ -235,9 +249,12 @@ test('a mask on the study grid is shown, measured, planned on, corrected and und
       .toBeCloseTo(tumourMl(labels), 1);
   await expectPlannedOn(shownA);
 
-  // B replaces A; the eraser corrects B.
+  // B replaces A and is confirmed in turn; the eraser corrects B.
   await openMask(page, fileB);
   await expectShown(page, b);
+  await expect(page.getByTestId('plan-results')).toHaveCount(0);
+  await confirmTumour(page);
+  await page.getByText('What the model read from the mask').click();
   await expectPlannedOn(b);
   const before = await page.evaluate(() => window.__nephroplan!.segmentation());
   const spot: [number, number, number] = [190, 130, 30];
@@ -260,8 +277,10 @@ test('a mask on the study grid is shown, measured, planned on, corrected and und
   await expectShown(page, erased);
   await expectPlannedOn(erased);
   await expect(page.getByTestId('plan-mask-source')).toContainText('mask-b.nii.gz');
+  await expect(page.getByTestId('plan-review-status')).toBeVisible();
 
-  // Undo: the stroke, then B, then A (back to no labels at all).
+  // Undo: the stroke, then B, then A (back to no labels at all); A comes back
+  // as the user confirmed it.
   await expect(page.getByTestId('seg-undo')).toHaveText('Undo (3)');
   await page.getByTestId('seg-undo').click();
   await expectShown(page, b);

@@ -1,7 +1,7 @@
 /**
  * Planning-panel helpers: run the CLI's `plan` on a mask file (the reference
- * the app's numbers are checked against), and read the numbers the panel
- * shows.
+ * the app's numbers are checked against), confirm a mask's tumour, and read
+ * the numbers the panel shows.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -109,6 +109,15 @@ export async function fillForm(page: Page, c: Partial<Clinical>): Promise<void> 
   if (c.age !== undefined) await page.getByLabel('Age (years)').fill(c.age);
   if (c.bmi !== undefined) await page.getByLabel('BMI (kg/m²)').fill(c.bmi);
   if (c.size !== undefined) await page.getByLabel('Radiological size (cm)').fill(c.size);
+}
+
+/** The button that lets a mask's tumour drive the plan. */
+export const CONFIRM_TUMOUR = 'Tumour mask reviewed — use it for planning';
+
+/** Confirms the tumour of the mask on screen, as the urologist does after checking it. */
+export async function confirmTumour(page: Page): Promise<void> {
+  await page.getByRole('button', { name: CONFIRM_TUMOUR }).click();
+  await expect(page.getByTestId('plan-review-status')).toBeVisible();
 }
 
 /** Opens a mask file through "Open mask…". */

@@ -36,23 +36,57 @@ describe('planningStore', () => {
     expect(saved).not.toContain('case.nii.gz');
   });
 
-  it('fills the size from the mask until the user types one', () => {
+  it('fills the size from a confirmed mask until the user types one', () => {
     const s = () => store.usePlanningStore.getState();
     s().clearForm();
-    s().suggestSize(4.2);
+    s().confirmTumour('mask-fill', null);
+    s().suggestSize('mask-fill', 4.2);
     expect(s().form).toMatchObject({ sizeCm: '4.2', sizeSource: 'mask' });
-    s().suggestSize(5.1);
+    s().suggestSize('mask-fill', 5.1);
     expect(s().form).toMatchObject({ sizeCm: '5.1', sizeSource: 'mask' });
 
     s().setForm({ sizeCm: '6' });
     expect(s().form.sizeSource).toBe('user');
-    s().suggestSize(3.3);
+    s().suggestSize('mask-fill', 3.3);
     expect(s().form).toMatchObject({ sizeCm: '6', sizeSource: 'user' });
 
     // An emptied field takes the next suggestion again.
     s().setForm({ sizeCm: '' });
-    s().suggestSize(3.3);
+    s().suggestSize('mask-fill', 3.3);
     expect(s().form).toMatchObject({ sizeCm: '3.3', sizeSource: 'mask' });
+  });
+
+  it('puts no size in the form from a mask whose tumour is not confirmed', () => {
+    const s = () => store.usePlanningStore.getState();
+    s().clearForm();
+    s().suggestSize('mask-unconfirmed', 4.7);
+    expect(s().form).toMatchObject({ sizeCm: '', sizeSource: null });
+
+    // Confirming fills in the suggestion already measured.
+    s().confirmTumour('mask-unconfirmed', 4.7);
+    expect(s().reviewedMasks).toContain('mask-unconfirmed');
+    expect(s().form).toMatchObject({ sizeCm: '4.7', sizeSource: 'mask' });
+
+    // Another mask, not confirmed: the first one's size is taken out again.
+    s().suggestSize('mask-next', 2.5);
+    expect(s().form).toMatchObject({ sizeCm: '', sizeSource: null });
+  });
+
+  it("keeps a size the user typed, whatever the mask's confirmation", () => {
+    const s = () => store.usePlanningStore.getState();
+    s().clearForm();
+    s().setForm({ sizeCm: '3.9' });
+    s().suggestSize('mask-typed', 4.7);
+    s().withdrawMaskSize();
+    expect(s().form).toMatchObject({ sizeCm: '3.9', sizeSource: 'user' });
+    s().confirmTumour('mask-typed', 4.7);
+    expect(s().form).toMatchObject({ sizeCm: '3.9', sizeSource: 'user' });
+  });
+
+  it('never persists the confirmations', () => {
+    const s = store.usePlanningStore.getState();
+    s.confirmTumour('mask-persist', null);
+    expect(storage.getItem(store.PLANNING_STORAGE_KEY)).not.toContain('mask-persist');
   });
 
   it('numbers opened mask files so a second file re-plans', () => {
@@ -66,7 +100,7 @@ describe('planningStore', () => {
     expect(s().maskFileMessage).toBe('b could not be used');
   });
 
-  it('empties the form when another patient\'s study is opened, not for the same one', () => {
+  it("empties the form when another patient's study is opened, not for the same one", () => {
     const s = store.usePlanningStore.getState();
     s.clearForm();
     s.bindToPatient('patient:A|Doe^Jane|1950-01-01');

@@ -21,6 +21,13 @@
  * study's grid, or no study on screen): `maskFile` holds that one, in use
  * until the segmentation changes again (a run, an edit, an opened mask or a
  * new study bumps `labelsVersion`).
+ *
+ * No mask is planned on before the user has confirmed its tumour:
+ * `reviewedMasks` holds the review keys (useActiveMask: one per run, opened
+ * mask file or study, kept by the user's edits) of the masks confirmed in
+ * this session. Until then the mask's size is not put in the form, and a size
+ * an earlier mask put there is taken out (a size the user typed stays).
+ * Confirmations are not persisted: after a reload there is no mask.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
@@ -69,11 +76,24 @@ export interface PlanningState {
   maskFile: MaskFile | null;
   /** A message after a mask file could not be read. */
   maskFileMessage: string | null;
+  /** Review keys of the masks whose tumour the user confirmed (see above). */
+  reviewedMasks: readonly string[];
 
   /** Changes some fields; a size typed by the user becomes 'user'. */
   setForm(partial: Partial<PlanningForm>): void;
-  /** Puts the mask's size suggestion in the form unless the user typed one. */
-  suggestSize(sizeCm: number): void;
+  /**
+   * Puts a mask's size suggestion in the form unless the user typed one, if
+   * the user confirmed that mask's tumour; otherwise takes out a size that
+   * came from a mask.
+   */
+  suggestSize(maskKey: string, sizeCm: number): void;
+  /** Takes a size that came from a mask out of the form (a typed one stays). */
+  withdrawMaskSize(): void;
+  /**
+   * The user confirmed the tumour of a mask: it may be planned on, and its
+   * size suggestion (when already measured) goes into the form.
+   */
+  confirmTumour(maskKey: string, suggestedSizeCm: number | null): void;
   /** Marks fields as edited or left by the user. */
   touch(fields: readonly (keyof PlanningForm)[]): void;
   /** Empties the form (a new patient). */
@@ -124,6 +144,18 @@ export function patientKeyOf(
 /** Never reused, so features of one file are never taken for another's. */
 let maskSerial = 0;
 
+/** The form with a mask's suggested size, unless the user typed a size. */
+function withSuggestion(form: PlanningForm, sizeCm: number): PlanningForm {
+  if (form.sizeSource === 'user' && form.sizeCm.trim() !== '') return form;
+  return { ...form, sizeCm: String(sizeCm), sizeSource: 'mask' };
+}
+
+/** The form without a size that came from a mask. */
+function withoutMaskSize(form: PlanningForm): PlanningForm {
+  if (form.sizeSource !== 'mask') return form;
+  return { ...form, sizeCm: '', sizeSource: null };
+}
+
 export const usePlanningStore = create<PlanningState>()(
   persist(
     (set) => ({
@@ -133,6 +165,7 @@ export const usePlanningStore = create<PlanningState>()(
       touched: {},
       maskFile: null,
       maskFileMessage: null,
+      reviewedMasks: [],
       setForm: (partial) =>
         set((s) => ({
           form: {
@@ -143,12 +176,26 @@ export const usePlanningStore = create<PlanningState>()(
               : {}),
           },
         })),
-      suggestSize: (sizeCm) =>
-        set((s) =>
-          s.form.sizeSource === 'user' && s.form.sizeCm.trim() !== ''
-            ? s
-            : { form: { ...s.form, sizeCm: String(sizeCm), sizeSource: 'mask' } },
-        ),
+      suggestSize: (maskKey, sizeCm) =>
+        set((s) => {
+          const form = s.reviewedMasks.includes(maskKey)
+            ? withSuggestion(s.form, sizeCm)
+            : withoutMaskSize(s.form);
+          return form === s.form ? s : { form };
+        }),
+      withdrawMaskSize: () =>
+        set((s) => {
+          const form = withoutMaskSize(s.form);
+          return form === s.form ? s : { form };
+        }),
+      confirmTumour: (maskKey, suggestedSizeCm) =>
+        set((s) => ({
+          reviewedMasks: s.reviewedMasks.includes(maskKey)
+            ? s.reviewedMasks
+            : [...s.reviewedMasks, maskKey],
+          form:
+            suggestedSizeCm === null ? s.form : withSuggestion(s.form, suggestedSizeCm),
+        })),
       touch: (fields) =>
         set((s) =>
           fields.every((f) => s.touched[f])

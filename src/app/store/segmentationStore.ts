@@ -9,6 +9,11 @@
  * the planning panel's "Open mask…" (a mask on the study's grid); read by the
  * viewer overlay and by the planning panel, which re-plans whenever
  * `labelsVersion` changes.
+ *
+ * `maskId` names the mask itself rather than its version: a run, an opened
+ * mask and a new study give a new one, while the user's corrections keep it
+ * (they are the review). The planning panel asks the user to confirm the
+ * tumour of each mask before planning on it (planningStore.reviewedMasks).
  */
 import { create } from 'zustand';
 import type { BackendChoice } from '../../core/inference/chooseBackend';
@@ -49,6 +54,8 @@ export interface LabelEdit {
     source: LabelSource | null;
     /** False when there were no labels before (undo removes them). */
     hadLabels: boolean;
+    /** The `maskId` before, which undo restores (with its confirmation). */
+    maskId: number;
   };
 }
 
@@ -65,6 +72,11 @@ export interface SegmentationState {
   source: LabelSource | null;
   /** Increments on every change of `labels` (a run or an edit). */
   labelsVersion: number;
+  /**
+   * Which mask `labels` are: new for each run, opened mask and study (see
+   * `newMaskId`); kept by brush, eraser and the undo of a stroke.
+   */
+  maskId: number;
   /** Measurements of the current `labels`. */
   measurements: Measurements | null;
   /** A message for the user after a failure or a cancel. */
@@ -93,11 +105,20 @@ const INITIAL = {
   labels: null,
   source: null,
   labelsVersion: 0,
+  maskId: 0,
   measurements: null,
   message: null,
   tool: 'none' as EditTool,
   undoStack: [] as LabelEdit[],
 };
+
+/** Never reused, so a confirmation given for one mask never passes to another. */
+let lastMaskId = 0;
+
+/** A mask identity no mask has had before (see SegmentationState.maskId). */
+export function newMaskId(): number {
+  return ++lastMaskId;
+}
 
 export const useSegmentationStore = create<SegmentationState>((set) => ({
   ...INITIAL,
@@ -111,5 +132,6 @@ export const useSegmentationStore = create<SegmentationState>((set) => ({
       backend: s.backend,
       model: s.model,
       labelsVersion: s.labelsVersion + 1,
+      maskId: newMaskId(),
     })),
 }));

@@ -1,11 +1,15 @@
 /**
- * Surgical planning: the mask the plan is made on, the clinical form and the
- * recommended plan with the model card's figures beside each prediction.
- * The plan is recomputed at once when the form or the mask changes (the
- * segmentation's labelsVersion, or an opened mask file).
+ * Surgical planning: the mask the plan is made on, the user's confirmation of
+ * its tumour, the clinical form and the recommended plan with the model
+ * card's figures beside each prediction. Nothing is planned on a mask whose
+ * tumour the user has not confirmed (TumourReview): its size is not put in
+ * the form and no plan is shown. Once confirmed, the plan is recomputed at
+ * once when the form or the mask changes (the segmentation's labelsVersion,
+ * or an opened mask file).
  *
- * Works with: store/planningStore (form, opened mask), store/segmentationStore
- * (the segmentation's labels), core/planning (features, checks, model).
+ * Works with: store/planningStore (form, opened mask, confirmations),
+ * store/segmentationStore (the segmentation's labels), core/planning
+ * (features, checks, model).
  */
 import { useEffect, useMemo } from 'react';
 import { planFromFeatures, type PlanResult } from '../../../core/planning/planCase';
@@ -16,6 +20,7 @@ import { checkPlanningForm, shownErrors } from '../planning/clinicalForm';
 import { MaskControls } from '../planning/MaskControls';
 import { ModelCardButtons } from '../planning/ModelCardDialog';
 import { PlanResults } from '../planning/PlanResults';
+import { TumourReview } from '../planning/TumourReview';
 import { useActiveMask } from '../planning/useActiveMask';
 import { usePlanningFeatures } from '../planning/usePlanningFeatures';
 import { usePlanningModel } from '../planning/usePlanningModel';
@@ -34,6 +39,18 @@ export function PlanningPanel() {
     featuresState.status === 'ready' && featuresState.key === mask?.key
       ? featuresState.features
       : null;
+  const featuresFailed =
+    featuresState.status === 'failed' && featuresState.key === mask?.key;
+
+  const reviewed = usePlanningStore(
+    (s) => mask !== null && s.reviewedMasks.includes(mask.reviewKey),
+  );
+  const withdrawMaskSize = usePlanningStore((s) => s.withdrawMaskSize);
+  // A mask not yet confirmed: no size from it, nor from the mask before it.
+  useEffect(() => {
+    if (mask && !reviewed) withdrawMaskSize();
+  }, [mask?.reviewKey, reviewed, withdrawMaskSize]);
+  const planFeatures = reviewed ? features : null;
 
   const form = usePlanningStore((s) => s.form);
   const formNotice = usePlanningStore((s) => s.formNotice);
@@ -52,13 +69,13 @@ export function PlanningPanel() {
   );
 
   const planned: Planned = useMemo(() => {
-    if (!loaded || !features || !check.clinical) return null;
+    if (!loaded || !planFeatures || !check.clinical) return null;
     try {
-      return { result: planFromFeatures(loaded.model, features, check.clinical) };
+      return { result: planFromFeatures(loaded.model, planFeatures, check.clinical) };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [loaded, features, check.clinical]);
+  }, [loaded, planFeatures, check.clinical]);
 
   return (
     <section
@@ -68,12 +85,20 @@ export function PlanningPanel() {
     >
       <h2>Planning</h2>
       <MaskControls mask={mask} />
+      {mask && (
+        <TumourReview
+          mask={mask}
+          reviewed={reviewed}
+          features={features}
+          featuresFailed={featuresFailed}
+        />
+      )}
       {formNotice && (
         <p className="field-warning" role="status" data-testid="plan-form-notice">
           {formNotice}
         </p>
       )}
-      <ClinicalForm check={check} features={features} />
+      <ClinicalForm check={check} features={planFeatures} />
 
       <div className="plan-status" data-testid="plan-status">
         {modelState.status === 'loading' && (
@@ -92,7 +117,12 @@ export function PlanningPanel() {
             No plan for this mask: {featuresState.message}
           </p>
         )}
-        {loaded && features && !check.clinical && (
+        {mask && !reviewed && !featuresFailed && (
+          <p className="muted" data-testid="plan-needs-review">
+            No plan until you confirm the tumour mask above.
+          </p>
+        )}
+        {loaded && planFeatures && !check.clinical && (
           <p className="muted" data-testid="plan-waiting">
             {Object.keys(shownErrors(check, form, touched)).length > 0
               ? 'Correct the fields above to see the plan.'

@@ -4,11 +4,16 @@
  * segmentation changes again; otherwise the labels shown in the views (the
  * app's segmentation or an opened mask on the study's grid, edits included).
  * `key` changes whenever the mask does, so features are recomputed exactly
- * then.
+ * then; `reviewKey` changes only when another mask takes its place (a run,
+ * an opened mask, a new study), so the user's confirmation of its tumour
+ * (planningStore.reviewedMasks) survives the user's own corrections.
  */
 import type { LabelVolume } from '../../../core/volume/Volume';
-import { usePlanningStore } from '../../store/planningStore';
-import { useSegmentationStore } from '../../store/segmentationStore';
+import { usePlanningStore, type MaskFile } from '../../store/planningStore';
+import {
+  useSegmentationStore,
+  type SegmentationState,
+} from '../../store/segmentationStore';
 
 export interface ActiveMask {
   labels: LabelVolume;
@@ -17,33 +22,53 @@ export interface ActiveMask {
   shown: boolean;
   /** The file's name, or a description of the segmentation. */
   name: string;
+  /** Changes with every change of the labels. */
   key: string;
+  /** Changes when another mask takes the place of this one; edits keep it. */
+  reviewKey: string;
 }
 
-export function useActiveMask(): ActiveMask | null {
-  const segLabels = useSegmentationStore((s) => s.labels);
-  const segVersion = useSegmentationStore((s) => s.labelsVersion);
-  const segSource = useSegmentationStore((s) => s.source);
-  const file = usePlanningStore((s) => s.maskFile);
+/** What the active mask is chosen from. */
+export type MaskSources = Pick<
+  SegmentationState,
+  'labels' | 'labelsVersion' | 'source' | 'maskId'
+> & {
+  /** planningStore.maskFile. */
+  file: MaskFile | null;
+};
 
-  if (file && file.segmentationVersion === segVersion) {
+/** The mask the plan is made on (see above); null without one. */
+export function activeMaskOf(m: MaskSources): ActiveMask | null {
+  const { file } = m;
+  if (file && file.segmentationVersion === m.labelsVersion) {
     return {
       labels: file.labels,
       source: 'file',
       shown: false,
       name: file.name,
       key: `file-${file.serial}`,
+      reviewKey: `file-${file.serial}`,
     };
   }
-  if (segLabels) {
-    const fromFile = segSource?.kind === 'file';
+  if (m.labels) {
+    const fromFile = m.source?.kind === 'file';
     return {
-      labels: segLabels,
+      labels: m.labels,
       source: fromFile ? 'file' : 'segmentation',
       shown: true,
-      name: fromFile ? segSource.name : 'the segmentation of this study',
-      key: `seg-${segVersion}`,
+      name: m.source?.kind === 'file' ? m.source.name : 'the segmentation of this study',
+      key: `seg-${m.labelsVersion}`,
+      reviewKey: `mask-${m.maskId}`,
     };
   }
   return null;
+}
+
+export function useActiveMask(): ActiveMask | null {
+  const labels = useSegmentationStore((s) => s.labels);
+  const labelsVersion = useSegmentationStore((s) => s.labelsVersion);
+  const source = useSegmentationStore((s) => s.source);
+  const maskId = useSegmentationStore((s) => s.maskId);
+  const file = usePlanningStore((s) => s.maskFile);
+  return activeMaskOf({ labels, labelsVersion, source, maskId, file });
 }

@@ -1,7 +1,9 @@
 /**
  * The planning features of the active mask, computed once per mask (about a
  * second for a whole study, on the main thread, after the "measuring" state
- * has been painted), and the mask's size suggestion put into the form.
+ * has been painted), and the mask's size suggestion offered to the form,
+ * which takes it only once the user has confirmed the mask's tumour
+ * (planningStore.suggestSize).
  */
 import { useEffect, useState } from 'react';
 import type { CropSpec } from '../../../core/planning/largestSliceCrop';
@@ -25,9 +27,10 @@ export function usePlanningFeatures(
   const [state, setState] = useState<FeaturesState>({ status: 'none' });
   const suggestSize = usePlanningStore((s) => s.suggestSize);
   const key = mask && crop ? mask.key : null;
+  const reviewKey = mask?.reviewKey ?? null;
 
   useEffect(() => {
-    if (!mask || !crop || !key) {
+    if (!mask || !crop || !key || !reviewKey) {
       setState({ status: 'none' });
       return;
     }
@@ -37,7 +40,7 @@ export function usePlanningFeatures(
       try {
         const features = extractPlanningFeatures(mask.labels, crop);
         setState({ status: 'ready', key, features });
-        suggestSize(features.suggestedSizeCm);
+        suggestSize(reviewKey, features.suggestedSizeCm);
       } catch (err) {
         setState({
           status: 'failed',
@@ -48,7 +51,7 @@ export function usePlanningFeatures(
     }, 30);
     return () => clearTimeout(timer);
     // The key identifies the mask (its labels change only with the key).
-  }, [key, crop, suggestSize]);
+  }, [key, reviewKey, crop, suggestSize]);
 
   return state;
 }

@@ -4,9 +4,8 @@
  * and the largest tumour slice with a button that shows it. Without tumour it
  * says so and offers the brush with the tumour label.
  */
-import { getCurrentViewer } from '../../../viewer/currentViewer';
 import { useSegmentationStore } from '../../store/segmentationStore';
-import { largestSliceFocus } from './largestSliceFocus';
+import { showLargestTumourSlice } from './segmentationActions';
 
 const ml = (v: number) => `${v.toFixed(1)} mL`;
 const cm = (v: number) => `${v.toFixed(1)} cm`;
@@ -27,11 +26,6 @@ export function MeasurementTable() {
   if (!m || !labels) return null;
   const slice = m.largestTumourSlice;
   const kidney = (k: typeof m.kidneys.left) => (k ? ml(k.kidneyVolumeMl) : 'not found');
-
-  const showLargest = () => {
-    if (!slice) return;
-    getCurrentViewer()?.showVoxel(largestSliceFocus(labels, slice));
-  };
 
   return (
     <div className="seg-measurements" data-testid="seg-measurements">
@@ -86,7 +80,7 @@ export function MeasurementTable() {
             type="button"
             className="button"
             data-testid="seg-jump-largest"
-            onClick={showLargest}
+            onClick={showLargestTumourSlice}
           >
             Show largest tumour slice
           </button>

@@ -14,33 +14,58 @@ describe('an opened mask as overlay labels', () => {
     expect(Array.from(file)).toEqual([0, 1, 2, 3, 3, 0]);
   });
 
-  it('undoes a replacement back to the labels and source before it', () => {
+  it('undoes a replacement back to the labels, source and mask before it', () => {
     const before = Uint8Array.of(0, 1, 1, 2);
     const after = Uint8Array.of(2, 1, 0, 0);
-    const edit = replacementEdit(before, after, { kind: 'network' });
+    const edit = replacementEdit(
+      { labels: before, source: { kind: 'network' }, maskId: 4 },
+      after,
+    );
     expect(Array.from(edit.indices)).toEqual([0, 2, 3]);
     const undone = undoLabelEdit(after, edit, {
-      kind: 'file',
-      name: 'm.nii.gz',
-      cystVoxels: 0,
+      source: { kind: 'file', name: 'm.nii.gz', cystVoxels: 0 },
+      maskId: 5,
     });
     expect(Array.from(undone.labels!)).toEqual(Array.from(before));
     expect(undone.source).toEqual({ kind: 'network' });
+    expect(undone.maskId).toBe(4);
   });
 
   it('undoes a replacement of no labels back to none', () => {
-    const edit = replacementEdit(null, Uint8Array.of(0, 2), null);
-    expect(undoLabelEdit(Uint8Array.of(0, 2), edit, null)).toEqual({
-      labels: null,
-      source: null,
-    });
+    const edit = replacementEdit(
+      { labels: null, source: null, maskId: 1 },
+      Uint8Array.of(0, 2),
+    );
+    expect(undoLabelEdit(Uint8Array.of(0, 2), edit, { source: null, maskId: 2 })).toEqual(
+      { labels: null, source: null, maskId: 1 },
+    );
   });
 
   it('keeps an identical mask undoable (its source changes)', () => {
     const labels = Uint8Array.of(0, 1, 2);
-    const edit = replacementEdit(labels, labels.slice(), { kind: 'network' });
+    const edit = replacementEdit(
+      { labels, source: { kind: 'network' }, maskId: 1 },
+      labels.slice(),
+    );
     expect(edit.indices).toHaveLength(0);
-    expect(undoLabelEdit(labels, edit, null).source).toEqual({ kind: 'network' });
+    expect(undoLabelEdit(labels, edit, { source: null, maskId: 2 }).source).toEqual({
+      kind: 'network',
+    });
+  });
+
+  it('undoes a stroke within the same mask', () => {
+    const labels = Uint8Array.of(0, 2, 2);
+    const stroke = {
+      indices: Uint32Array.of(1),
+      before: Uint8Array.of(0),
+      after: Uint8Array.of(2),
+    };
+    const undone = undoLabelEdit(labels, stroke, {
+      source: { kind: 'network' },
+      maskId: 7,
+    });
+    expect(Array.from(undone.labels!)).toEqual([0, 0, 2]);
+    expect(undone.maskId).toBe(7);
   });
 });
 

@@ -37,48 +37,61 @@ export function overlayMaskOf(fileLabels: Uint8Array): OverlayMask {
   return { labels, cystVoxels };
 }
 
+/** What the labels were before an opened mask replaced them. */
+export interface ReplacedMask {
+  /** The labels; null when there were none. */
+  labels: Uint8Array | null;
+  /** Where they came from. */
+  source: LabelSource | null;
+  /** Their SegmentationState.maskId. */
+  maskId: number;
+}
+
 /**
  * The undoable edit of replacing the labels with an opened mask's.
  *
- * @param before - the labels now; null when there are none
+ * @param before - the labels now, their source and mask id
  * @param after - the mask's labels (same size)
- * @param sourceBefore - where the labels now came from
  */
-export function replacementEdit(
-  before: Uint8Array | null,
-  after: Uint8Array,
-  sourceBefore: LabelSource | null,
-): LabelEdit {
-  const edit = diffLabels(before ?? new Uint8Array(after.length), after) ?? {
+export function replacementEdit(before: ReplacedMask, after: Uint8Array): LabelEdit {
+  const hadLabels = before.labels !== null;
+  const edit = diffLabels(before.labels ?? new Uint8Array(after.length), after) ?? {
     indices: new Uint32Array(0),
     before: new Uint8Array(0),
     after: new Uint8Array(0),
   };
   return {
     ...edit,
-    replaced: { source: before ? sourceBefore : null, hadLabels: before !== null },
+    replaced: {
+      source: hadLabels ? before.source : null,
+      hadLabels,
+      maskId: before.maskId,
+    },
   };
 }
 
-/** The labels and their source once an edit is undone. */
+/** The labels, their source and mask id once an edit is undone. */
 export interface Undone {
   /** Null when the edit opened a mask where there were no labels. */
   labels: Uint8Array | null;
   source: LabelSource | null;
+  /** A stroke's undo keeps the mask; an opened mask's brings back the one before. */
+  maskId: number;
 }
 
 /**
  * Undoes one edit: a stroke gives back the voxels it changed; an opened mask
- * gives back the labels it replaced, and their source.
+ * gives back the labels it replaced, their source and mask id.
  *
- * @param source - the source of `labels`
+ * @param current - the source and mask id of `labels`
  */
 export function undoLabelEdit(
   labels: Uint8Array,
   edit: LabelEdit,
-  source: LabelSource | null,
+  current: { source: LabelSource | null; maskId: number },
 ): Undone {
-  if (!edit.replaced) return { labels: undoEdit(labels, edit), source };
-  if (!edit.replaced.hadLabels) return { labels: null, source: null };
-  return { labels: undoEdit(labels, edit), source: edit.replaced.source };
+  if (!edit.replaced) return { labels: undoEdit(labels, edit), ...current };
+  const { source, hadLabels, maskId } = edit.replaced;
+  if (!hadLabels) return { labels: null, source: null, maskId };
+  return { labels: undoEdit(labels, edit), source, maskId };
 }

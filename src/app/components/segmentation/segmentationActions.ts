@@ -2,9 +2,13 @@
  * What the segmentation panel does: start the worker client (backend from
  * `?backend=`), run and cancel, reset for a new study, commit brush strokes
  * as undoable edits, show an opened mask file in place of the labels (also
- * undoable), undo, and re-measure after every change. Everything it decides
- * lands in the segmentation store; the overlay follows the store
- * (useLabelmapSync.ts).
+ * undoable), undo, re-measure after every change, and show the largest
+ * tumour slice. Everything it decides lands in the segmentation store; the
+ * overlay follows the store (useLabelmapSync.ts).
+ *
+ * A run, an opened mask and a new study give the labels a new `maskId`, whose
+ * tumour the user must confirm again before it is planned on; strokes and
+ * their undo keep it.
  */
 import { backendFromQuery } from '../../../core/inference/chooseBackend';
 import { getLogger } from '../../../core/log/logger';
@@ -15,9 +19,15 @@ import {
   createSegmentationClient,
   type SegmentationClient,
 } from '../../../workers/segmentationClient';
-import { useSegmentationStore } from '../../store/segmentationStore';
+import {
+  newMaskId,
+  useSegmentationStore,
+  type LabelEdit,
+  type LabelSource,
+} from '../../store/segmentationStore';
 import { useStudyStore } from '../../store/studyStore';
 import { diffLabels } from './labelEdits';
+import { largestSliceFocus } from './largestSliceFocus';
 import { overlayMaskOf, replacementEdit, undoLabelEdit } from './maskReplacement';
 import { markShown } from './shownLabels';
 
@@ -77,6 +87,7 @@ export async function runSegmentation(): Promise<void> {
       labels: result.labels,
       source: { kind: 'network' },
       labelsVersion: store().labelsVersion + 1,
+      maskId: newMaskId(),
       measurements: result.measurements,
       undoStack: [],
       message: null,
@@ -111,6 +122,17 @@ export function resetForNewStudy(): void {
   store().reset();
 }
 
+/**
+ * Moves the views to the largest tumour slice, through the tumour's centre
+ * there; nothing without tumour.
+ */
+export function showLargestTumourSlice(): void {
+  const { labels, measurements } = store();
+  const slice = measurements?.largestTumourSlice;
+  if (!labels || !slice) return;
+  getCurrentViewer()?.showVoxel(largestSliceFocus(labels, slice));
+}
+
 /** Measures `labels` in the worker and stores the result if still current. */
 async function remeasure(labels: LabelVolume): Promise<void> {
   try {
@@ -123,14 +145,26 @@ async function remeasure(labels: LabelVolume): Promise<void> {
   }
 }
 
-/** Replaces the labels after an edit or undo: new version, new measurements. */
-function replaceLabels(
-  labels: LabelVolume,
-  undoStack = store().undoStack,
-  source = store().source,
-): void {
-  store().set({ labels, source, labelsVersion: store().labelsVersion + 1, undoStack });
-  void remeasure(labels);
+/** The labels after an edit, undo or opened mask, and what goes with them. */
+interface Replacement {
+  labels: LabelVolume;
+  undoStack: LabelEdit[];
+  /** Default: the source now. */
+  source?: LabelSource | null;
+  /** Default: the mask now (an edit keeps it). */
+  maskId?: number;
+}
+
+/** Replaces the labels: new version, new measurements. */
+function replaceLabels(r: Replacement): void {
+  store().set({
+    labels: r.labels,
+    source: r.source === undefined ? store().source : r.source,
+    maskId: r.maskId ?? store().maskId,
+    labelsVersion: store().labelsVersion + 1,
+    undoStack: r.undoStack,
+  });
+  void remeasure(r.labels);
 }
 
 /**
@@ -147,15 +181,19 @@ export function showOpenedMask(
   fileLabels: Uint8Array,
   grid: Omit<LabelVolume, 'labels'>,
 ): void {
-  const { labels: current, source, undoStack } = store();
+  const { labels: current, source, maskId, undoStack } = store();
   const mask = overlayMaskOf(fileLabels);
-  const edit = replacementEdit(current?.labels ?? null, mask.labels, source);
-  const { dims, spacingMm, originMm, direction } = grid;
-  replaceLabels(
-    { labels: mask.labels, dims, spacingMm, originMm, direction },
-    [...undoStack, edit],
-    { kind: 'file', name, cystVoxels: mask.cystVoxels },
+  const edit = replacementEdit(
+    { labels: current?.labels ?? null, source, maskId },
+    mask.labels,
   );
+  const { dims, spacingMm, originMm, direction } = grid;
+  replaceLabels({
+    labels: { labels: mask.labels, dims, spacingMm, originMm, direction },
+    undoStack: [...undoStack, edit],
+    source: { kind: 'file', name, cystVoxels: mask.cystVoxels },
+    maskId: newMaskId(),
+  });
 }
 
 /** A brush or eraser stroke ended: record it and re-measure. */
@@ -167,25 +205,37 @@ export async function commitStroke(): Promise<void> {
   const edit = diffLabels(current.labels, now);
   if (!edit) return;
   markShown(now);
-  replaceLabels({ ...current, labels: now }, [...store().undoStack, edit]);
+  replaceLabels({
+    labels: { ...current, labels: now },
+    undoStack: [...store().undoStack, edit],
+  });
 }
 
-/** Undoes the last manual edit or opened mask. */
+/**
+ * Undoes the last manual edit or opened mask. Undoing an opened mask brings
+ * back the mask before it, confirmed or not as it was.
+ */
 export function undoLastEdit(): void {
-  const { labels, undoStack, source } = store();
+  const { labels, undoStack, source, maskId } = store();
   const edit = undoStack[undoStack.length - 1];
   if (!labels || !edit) return;
-  const undone = undoLabelEdit(labels.labels, edit, source);
+  const undone = undoLabelEdit(labels.labels, edit, { source, maskId });
   const rest = undoStack.slice(0, -1);
   if (!undone.labels) {
     store().set({
       labels: null,
       source: null,
+      maskId: undone.maskId,
       measurements: null,
       labelsVersion: store().labelsVersion + 1,
       undoStack: rest,
     });
     return;
   }
-  replaceLabels({ ...labels, labels: undone.labels }, rest, undone.source);
+  replaceLabels({
+    labels: { ...labels, labels: undone.labels },
+    undoStack: rest,
+    source: undone.source,
+    maskId: undone.maskId,
+  });
 }
