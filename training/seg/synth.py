@@ -67,6 +67,8 @@ class SynthParams:
     bank_levels: str = "widest"                      # or "all" (needs the matching bank)
     contact: str = "overlap"                         # or "touch"
     touch_px: int = 2
+    p_touch: float = 1.0                             # "touch": share of placements judged by touch,
+                                                     # the rest by the overlap rule
 
     @classmethod
     def v2(cls) -> "SynthParams":
@@ -83,8 +85,15 @@ class SynthParams:
         return p
 
     @classmethod
+    def v4(cls) -> "SynthParams":
+        """v3 with most placements held to the overlap rule (fewer lesions beside the kidney)."""
+        p = cls.v3()
+        p.p_touch = 0.3
+        return p
+
+    @classmethod
     def of_version(cls, version: int) -> "SynthParams":
-        return {1: cls, 2: cls.v2, 3: cls.v3}[version]()
+        return {1: cls, 2: cls.v2, 3: cls.v3, 4: cls.v4}[version]()
 
 
 class HuModel:
@@ -312,7 +321,7 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
     if inside.sum() < params.min_area_px:
         return None
     # A renal lesion touches its kidney, and does not sit on bone.
-    if params.contact == "touch":
+    if params.contact == "touch" and (params.p_touch >= 1.0 or rng.random() < params.p_touch):
         if not (ndi.binary_dilation(inside, iterations=params.touch_px) & kid).any():
             return None
     else:
