@@ -102,6 +102,7 @@ def _results(ev: dict) -> str:
                           "on every study. The rule (ship only if the raw kidney Dice stays ≥ 0.90 and the false "
                           "tumour after clean-up does not grow) was set before the second recipe's figures were "
                           "seen. Real tumour-free CT volumes as negatives during the fine-tuning are the next step."]
+    lines += _stage_trials(ev)
     if "false_tumour_ml" in ir:
         lines += ["", f"**False tumour on a kidney without tumour** (3D-IRCADb-01): {ir['false_tumour_ml']:.1f} mL "
                       f"labelled tumour by the network, {ir['false_tumour_ml_postprocessed']:.1f} mL after the clean-up. "
@@ -118,6 +119,41 @@ def _results(ev: dict) -> str:
                       f"{100 * c['label_agreement']:.4f} % of pixels; kidney Dice {_f(ir['kidney_dice_3d'], 4)} raw, "
                       f"{_f(c['kidney_dice_3d'], 4)} clipped."]
     return "\n".join(lines)
+
+
+def _stage_trials(ev: dict) -> list:
+    """The second training stages tried (seg.train --init), against the network evaluated here."""
+    trials = ev.get("stage_trials")
+    if not trials:
+        return []
+    ir, ki, cu = ev["ircadb-01"], ev["kits-jpg"], ev["curvas-heldout"]
+    shipped_version = ev["config"].get("synth_version")
+    study = lambda t: (f"{t['found_ml']:.1f} of {t['truth_ml']:.1f} mL" if t else "—")  # noqa: E731
+    rows = ["| network | KiTS tumour Dice [95 % CI] | vs first stage, paired [95 % CI] | IRCADb-01 kidney Dice "
+            "raw / after clean-up | IRCADb-01 false tumour raw / after clean-up | CURVAS kidney Dice | "
+            "synthetic tumour study: found after clean-up | shipped |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    if not ev["config"].get("init"):
+        rows.append(f"| first stage only | {_f(ki['mean_patient_tumour_dice'])} [{_f(ki['ci95'][0])}, "
+                    f"{_f(ki['ci95'][1])}] | — | {_f(ir['kidney_dice_3d'])} / "
+                    f"{_f(ir['kidney_dice_3d_postprocessed'])} | {ir['false_tumour_ml']:.1f} / "
+                    f"{ir['false_tumour_ml_postprocessed']:.1f} mL | {_f(cu['mean_patient_dice'])} | "
+                    f"{study(ev.get('tumour_study'))} | yes |")
+    for t in trials:
+        d = t["paired_difference"]
+        shipped = bool(ev["config"].get("init")) and t["synth_version"] == shipped_version
+        rows.append(f"| continued, `SynthParams.v{t['synth_version']}()`, lr {t['lr']:g}, {t['steps']} steps | "
+                    f"{_f(t['kits_tumour_dice'])} [{_f(t['kits_ci95'][0])}, {_f(t['kits_ci95'][1])}] | "
+                    f"{d['mean']:+.3f} [{d['ci95'][0]:+.3f}, {d['ci95'][1]:+.3f}] | "
+                    f"{_f(t['ircadb_kidney_dice_3d'])} / {_f(t['ircadb_kidney_dice_3d_postprocessed'])} | "
+                    f"{t['ircadb_false_tumour_ml']:.1f} / {t['ircadb_false_tumour_ml_postprocessed']:.1f} mL | "
+                    f"{_f(t['curvas_kidney_dice'])} | {study(t.get('tumour_study'))} | {'yes' if shipped else 'no'} |")
+    return ["", "**Second training stage, recipes tried** (`seg.train --init` from the first network's weights; "
+                "`SynthParams.v3()`: lesion cross-sections from every level, kept when they touch the kidney; "
+                "`v4()`: the same with 70 % of placements held to the overlap rule). Rule for shipping one, set "
+                "before their figures were seen: KiTS tumour Dice above the first stage's, IRCADb-01 raw kidney "
+                "Dice ≥ 0.90 and false tumour after clean-up not larger, CURVAS ≥ 0.90. The synthetic tumour "
+                "study is the one of `e2e/segment-tumour.spec.ts` (`python -m seg.tumour_study`).", ""] + rows
 
 
 def _finetune(ft, cv, log_path) -> str:

@@ -148,6 +148,35 @@ def trial_summary(folder: Path) -> Dict:
             "curvas_kidney_dice": ev["curvas-heldout"]["mean_patient_dice"]}
 
 
+def _last_step(log: Path):
+    lines = [l for l in log.read_text().splitlines() if l.strip()] if log.exists() else []
+    return json.loads(lines[-1])["step"] if lines else None
+
+
+def stage_summary(folder: Path, base: Dict) -> Dict:
+    """A second training stage (seg.train --init): its eval.json (this script run on its final.pt),
+    the tumour Dice paired per KiTS patient against `base` (the first stage's results), and its
+    tumour_study.json (the synthetic tumour study of e2e/fixtures) when there is one."""
+    ev = json.loads((folder / "eval.json").read_text())
+    cfg, ir, ki = ev["config"], ev["ircadb-01"], ev["kits-jpg"]
+    pats = sorted(set(ki["patients"]) & set(base["kits-jpg"]["patients"]))
+    diffs = [ki["patients"][p] - base["kits-jpg"]["patients"][p] for p in pats]
+    d_mean, d_lo, d_hi = bootstrap_ci(diffs)
+    out = {"run": folder.name, "synth_version": cfg.get("synth_version"), "lr": cfg["lr"],
+           "minutes": cfg["minutes"], "steps": _last_step(folder / "log.jsonl"),
+           "kits_tumour_dice": ki["mean_patient_tumour_dice"], "kits_ci95": ki["ci95"],
+           "paired_difference": {"mean": d_mean, "ci95": [d_lo, d_hi]},
+           "ircadb_kidney_dice_3d": ir["kidney_dice_3d"],
+           "ircadb_kidney_dice_3d_postprocessed": ir["kidney_dice_3d_postprocessed"],
+           "ircadb_false_tumour_ml": ir["false_tumour_ml"],
+           "ircadb_false_tumour_ml_postprocessed": ir["false_tumour_ml_postprocessed"],
+           "curvas_kidney_dice": ev["curvas-heldout"]["mean_patient_dice"]}
+    study = folder / "tumour_study.json"
+    if study.exists():
+        out["tumour_study"] = json.loads(study.read_text())
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
@@ -159,6 +188,12 @@ def main(argv=None):
     ap.add_argument("--trial", action="append",
                     help="a fine-tuning run folder (seg/finetune_cv.sh) to summarise in the results: its "
                          "cv.json and all/eval.json (this script run on all/final.pt); repeatable")
+    ap.add_argument("--stage-trial", action="append",
+                    help="a second-stage training run folder (seg.train --init) to summarise: its eval.json "
+                         "(this script run on its final.pt) and tumour_study.json; repeatable")
+    ap.add_argument("--stage-base", help="results (this script's JSON) of the first-stage network that the "
+                                         "stage trials are paired against; default: the checkpoint evaluated here")
+    ap.add_argument("--tumour-study", help="seg.tumour_study's JSON for this checkpoint, to keep with the results")
     args = ap.parse_args(argv)
     res = evaluate(args.ckpt, args.norm, not args.no_clip_check)
     if res["config"].get("finetune"):
@@ -170,6 +205,11 @@ def main(argv=None):
         res["kits-jpg-cv"] = json.loads(Path(args.kits_cv).read_text())
     for folder in args.trial or []:
         res.setdefault("finetune_trials", []).append(trial_summary(Path(folder)))
+    if args.tumour_study:
+        res["tumour_study"] = json.loads(Path(args.tumour_study).read_text())
+    for folder in args.stage_trial or []:
+        base = json.loads(Path(args.stage_base).read_text()) if args.stage_base else res
+        res.setdefault("stage_trials", []).append(stage_summary(Path(folder), base))
     ir, cu, ki = res["ircadb-01"], res["curvas-heldout"], res["kits-jpg"]
     print(f"ircadb-01 kidney Dice (3D): {ir['kidney_dice_3d']:.4f}, "
           f"after keeping the two largest components: {ir['kidney_dice_3d_postprocessed']:.4f}")

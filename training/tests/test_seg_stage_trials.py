@@ -1,0 +1,44 @@
+"""Second-stage trials: paired against the first stage per KiTS patient, listed in the card."""
+import json
+
+from seg.card import _stage_trials
+from seg.evaluate import stage_summary
+
+
+def _results(tumour, kidney=0.91, false_ml=(10.0, 8.0), init="", version=2):
+    return {"config": {"lr": 1e-3, "minutes": 80, "synth_version": version, "init": init},
+            "ircadb-01": {"kidney_dice_3d": kidney, "kidney_dice_3d_postprocessed": kidney + 0.01,
+                          "false_tumour_ml": false_ml[0], "false_tumour_ml_postprocessed": false_ml[1]},
+            "curvas-heldout": {"mean_patient_dice": 0.93},
+            "kits-jpg": {"patients": tumour, "mean_patient_tumour_dice": sum(tumour.values()) / len(tumour),
+                         "ci95": [0.1, 0.9]}}
+
+
+def test_stage_summary_pairs_patients_and_reads_its_run(tmp_path):
+    base = _results({"a": 0.2, "b": 0.4, "c": 0.6})
+    run = tmp_path / "v9"
+    run.mkdir()
+    (run / "eval.json").write_text(json.dumps(_results({"a": 0.3, "b": 0.5, "c": 0.7, "d": 0.0},
+                                                       init="model.pt", version=3)))
+    (run / "log.jsonl").write_text('{"step": 10}\n{"step": 20}\n')
+    (run / "tumour_study.json").write_text(json.dumps({"found_ml": 50.0, "truth_ml": 64.3}))
+    t = stage_summary(run, base)
+    assert t["steps"] == 20 and t["synth_version"] == 3
+    assert abs(t["paired_difference"]["mean"] - 0.1) < 1e-9       # patient d has no pair
+    assert t["tumour_study"]["found_ml"] == 50.0
+
+
+def test_card_marks_only_the_shipped_stage():
+    t = {"synth_version": 3, "lr": 1e-3, "steps": 20, "kits_tumour_dice": 0.5, "kits_ci95": [0.3, 0.7],
+         "paired_difference": {"mean": 0.1, "ci95": [0.0, 0.2]}, "ircadb_kidney_dice_3d": 0.9,
+         "ircadb_kidney_dice_3d_postprocessed": 0.91, "ircadb_false_tumour_ml": 1.0,
+         "ircadb_false_tumour_ml_postprocessed": 0.5, "curvas_kidney_dice": 0.93, "tumour_study": None}
+    first = _results({"a": 0.4})
+    first["stage_trials"] = [t, dict(t, synth_version=4)]
+    rows = [l for l in _stage_trials(first) if l.startswith("| ")][2:]
+    assert [r.rstrip(" |").endswith("yes") for r in rows] == [True, False, False]   # first stage shipped
+    second = _results({"a": 0.5}, init="model.pt", version=3)
+    second["stage_trials"] = first["stage_trials"]
+    rows = [l for l in _stage_trials(second) if l.startswith("| ")][2:]
+    assert [r.rstrip(" |").endswith("yes") for r in rows] == [True, False]
+    assert _stage_trials(_results({"a": 0.4})) == []
