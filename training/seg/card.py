@@ -148,6 +148,26 @@ def _stage_trials(ev: dict) -> list:
                     f"{_f(t['ircadb_kidney_dice_3d'])} / {_f(t['ircadb_kidney_dice_3d_postprocessed'])} | "
                     f"{t['ircadb_false_tumour_ml']:.1f} / {t['ircadb_false_tumour_ml_postprocessed']:.1f} mL | "
                     f"{_f(t['curvas_kidney_dice'])} | {study(t.get('tumour_study'))} | {'yes' if shipped else 'no'} |")
+    if not ev["config"].get("init"):
+        notes = []
+        for t in trials:
+            failed = [what for what, bad in (
+                ("tumour Dice not above the first stage's", t["kits_tumour_dice"] <= ki["mean_patient_tumour_dice"]),
+                (f"raw IRCADb-01 kidney Dice {_f(t['ircadb_kidney_dice_3d'])} < 0.90", t["ircadb_kidney_dice_3d"] < 0.9),
+                (f"false tumour after clean-up {t['ircadb_false_tumour_ml_postprocessed']:.1f} mL > "
+                 f"{ir['false_tumour_ml_postprocessed']:.1f} mL",
+                 t["ircadb_false_tumour_ml_postprocessed"] > ir["false_tumour_ml_postprocessed"]),
+                (f"CURVAS {_f(t['curvas_kidney_dice'])} < 0.90", t["curvas_kidney_dice"] < 0.9)) if bad]
+            if failed:
+                notes.append(f"v{t['synth_version']}: " + "; ".join(failed))
+        if notes:
+            wrong_slice = [t for t in trials if t.get("tumour_study")
+                           and t["tumour_study"]["largest_slice_found"] != t["tumour_study"]["largest_slice_truth"]]
+            rows += ["", "Not shipped, by the rule: " + ". ".join(notes) + ". Tumours beside the kidney in a "
+                     "2D slice look like the bowel loops that lie there, so the network that learns them also "
+                     "labels bowel as tumour (seen by eye on 3D-IRCADb-01: loops beside the left kidney)"
+                     + ("; in the synthetic study much of the volume found is such false tumour (the largest "
+                        "tumour slice found is not the true one)" if wrong_slice else "") + "."]
     return ["", "**Second training stage, recipes tried** (`seg.train --init` from the first network's weights; "
                 "`SynthParams.v3()`: lesion cross-sections from every level, kept when they touch the kidney; "
                 "`v4()`: the same with 70 % of placements held to the overlap rule). Rule for shipping one, set "
