@@ -16,6 +16,9 @@ test('opens the synthetic phantom and labels it', async ({ page }) => {
   expect(state.volume?.spacingMm[0]).toBeCloseTo(1.4, 5);
   expect(state.volume?.spacingMm[2]).toBeCloseTo(2.5, 5);
   await expect(page.getByTestId('synthetic-badge')).toBeVisible();
+  await expect(page.getByTestId('synthetic-truth')).toContainText(
+    '4 cm tumour at the upper pole of the left kidney',
+  );
   await expect(page.getByTestId('patient-name')).toHaveText('PHANTOM, SYNTHETIC');
 
   for (const view of ['axial', 'coronal', 'sagittal'] as const) {

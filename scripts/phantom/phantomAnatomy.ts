@@ -28,7 +28,7 @@ const TALL = Infinity;
 /** Kidney centres (mm) and semi-axes: 11 × 6 × 5 cm kidneys. */
 export const RIGHT_KIDNEY = { centre: [-75, 40, 0] as Vec3, radii: [28, 24, 55] as Vec3 };
 export const LEFT_KIDNEY = { centre: [75, 40, 5] as Vec3, radii: [28, 24, 55] as Vec3 };
-/** A 4 cm, partly exophytic tumour at the left kidney's upper pole. */
+/** A 4 cm, partly exophytic tumour at the left kidney's upper pole (StudyInfo.tsx describes it). */
 export const TUMOUR = { centre: [92, 38, 30] as Vec3, radiusMm: 20 };
 
 export const SHAPES: Shape[] = [

@@ -25,9 +25,19 @@ export function StudyInfo() {
     <section className="panel study-info" aria-label="Study">
       <h2>Study</h2>
       {isExample && (
-        <p className="synthetic-badge" data-testid="synthetic-badge">
-          Synthetic phantom — not a patient
-        </p>
+        <>
+          <p className="synthetic-badge" data-testid="synthetic-badge">
+            Synthetic phantom — not a patient
+          </p>
+          <p className="muted" data-testid="synthetic-truth">
+            Made of simple shapes, not real anatomy. Its truth, to compare with what
+            the network finds: a 4 cm tumour at the upper pole of the left kidney
+            (the right side of the axial view), partly outside the kidney; the right
+            kidney has none. The network was trained on real CT, not on shapes like
+            these, and may miss it: if it does, paint the tumour with the tumour brush
+            to try the review and planning steps.
+          </p>
+        </>
       )}
       <dl>
         {info ? (
