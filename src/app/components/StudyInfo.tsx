@@ -30,12 +30,12 @@ export function StudyInfo() {
             Synthetic phantom — not a patient
           </p>
           <p className="muted" data-testid="synthetic-truth">
-            Made of simple shapes, not real anatomy. Its truth, to compare with what
-            the network finds: a 4 cm tumour at the upper pole of the left kidney
-            (the right side of the axial view), partly outside the kidney; the right
-            kidney has none. The network was trained on real CT, not on shapes like
-            these, and may miss it: if it does, paint the tumour with the tumour brush
-            to try the review and planning steps.
+            Made of simple shapes, not real anatomy. Its truth, to compare with what the
+            network finds: a 4 cm tumour at the upper pole of the left kidney (the right
+            side of the axial view), partly outside the kidney; the right kidney has none.
+            The network was trained on real CT, not on shapes like these, and may miss it:
+            if it does, paint the tumour with the tumour brush to try the review and
+            planning steps.
           </p>
         </>
       )}
