@@ -118,14 +118,31 @@ describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
     );
   });
 
-  it('rejects a batch case with a bad value before running anything', async () => {
+  it('reports a batch case with a bad value in its line and runs the others', async () => {
     const cases = join(tmp, 'bad.json');
     writeFileSync(
       cases,
-      JSON.stringify([{ id: 'x', mask: 'm.nii.gz', age: 50, bmi: 'n/a', size: 3 }]),
+      JSON.stringify([
+        { id: 'x', mask: 'm.nii.gz', age: 50, bmi: 'n/a', size: 3 },
+        { id: 'y', age: 50, bmi: 30, size: 3 },
+        { id: 'z', mask: maskPath('case_00001'), age: 50, bmi: 33.7, size: 2.2 },
+      ]),
     );
-    await expect(runPlan(['--batch', cases])).rejects.toThrow(
-      'case "x": BMI must be a number (kg/m²).',
+    const lines = capture();
+    expect(await runPlan(['--batch', cases])).toBe(1);
+    const out = lines.map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['x', 'y', 'z']);
+    expect(out[0].error).toBe('case "x": BMI must be a number (kg/m²).');
+    expect(out[1].error).toBe('case "y" has no mask path');
+    expect(out[2].procedure.probabilityRadical).toBeGreaterThan(0);
+  });
+
+  it('stops a batch file that is not a list of cases with ids', async () => {
+    const cases = join(tmp, 'noid.json');
+    writeFileSync(
+      cases,
+      JSON.stringify([{ mask: 'm.nii.gz', age: 50, bmi: 30, size: 3 }]),
     );
+    await expect(runPlan(['--batch', cases])).rejects.toThrow('case 0 in');
   });
 });

@@ -8,7 +8,9 @@
  * orientation) and the clinical values, and prints the result as JSON. With
  * --batch, cases.json is a list of `{ id, mask, age, bmi, size }` (mask paths
  * relative to that file) and each case prints as one JSON line; a case that
- * fails prints `{ id, error }` and the exit status is 1.
+ * fails (a bad value, an unreadable mask) prints `{ id, error }`, the other
+ * cases still run, and the exit status is 1. A file that is not such a list,
+ * or a case without an id, stops the batch before it runs (exit 2).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -96,11 +98,10 @@ export function parsePlanArgs(args: string[]): PlanArgs {
   return { single: { mask: options.mask, clinical }, modelDir, backend };
 }
 
-interface BatchCase {
-  id: string;
-  mask: string;
-  clinical: ClinicalInputs;
-}
+type BatchCase =
+  | { id: string; mask: string; clinical: ClinicalInputs; error?: undefined }
+  /** A case that cannot run: reported in its own line. */
+  | { id: string; mask: string | null; clinical?: undefined; error: string };
 
 /** Reads and checks cases.json; mask paths are resolved against its folder. */
 export async function readBatch(path: string): Promise<BatchCase[]> {
@@ -119,15 +120,20 @@ export async function readBatch(path: string): Promise<BatchCase[]> {
       throw new CliError(`case ${i} in ${path} has no id`, 2);
     }
     if (typeof entry.mask !== 'string') {
-      throw new CliError(`case "${id}" in ${path} has no mask path`, 2);
+      return { id: String(id), mask: null, error: `case "${id}" has no mask path` };
     }
+    const mask = resolve(dirname(path), entry.mask);
     const num = (v: unknown) =>
       typeof v === 'number' || typeof v === 'string' ? toNumber(v) : NaN;
-    const clinical = clinicalOrThrow(
-      { ageYears: num(entry.age), bmi: num(entry.bmi), sizeCm: num(entry.size) },
-      `case "${id}": `,
-    );
-    return { id: String(id), mask: resolve(dirname(path), entry.mask), clinical };
+    try {
+      const clinical = clinicalOrThrow(
+        { ageYears: num(entry.age), bmi: num(entry.bmi), sizeCm: num(entry.size) },
+        `case "${id}": `,
+      );
+      return { id: String(id), mask, clinical };
+    } catch (err) {
+      return { id: String(id), mask, error: (err as Error).message };
+    }
   });
 }
 
@@ -164,6 +170,11 @@ export async function runPlan(args: string[]): Promise<number> {
     }
     let failed = 0;
     for (const c of cases) {
+      if (c.error !== undefined) {
+        failed++;
+        console.log(JSON.stringify({ id: c.id, mask: c.mask, error: c.error }));
+        continue;
+      }
       try {
         const result = await planMask(model, c.mask, c.clinical);
         console.log(JSON.stringify({ id: c.id, mask: c.mask, ...result }));
