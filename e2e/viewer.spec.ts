@@ -42,6 +42,15 @@ test('scrolls by wheel and keyboard, with a slice counter per view', async ({ pa
   await expect.poll(() => sliceNumber(page)).toBe(before + 1);
   await page.keyboard.press('PageDown');
   await expect.poll(() => sliceNumber(page)).toBe(before - 9);
+
+  // Tab moves on (Cornerstone's tools would cancel it and trap the focus).
+  const focusedView = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+  await page.keyboard.press('Tab');
+  await expect.poll(focusedView).not.toBe('view-axial');
+  await page.getByTestId('view-axial').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(focusedView).not.toBe('view-axial');
 });
 
 test('window presets, window/level drag, zoom, pan and reset', async ({ page }) => {

@@ -295,15 +295,30 @@ export class StudyViewer {
     return this.volume;
   }
 
-  private listen(target: EventTarget, type: string, fn: (e: Event) => void): void {
-    target.addEventListener(type, fn);
-    this.cleanups.push(() => target.removeEventListener(type, fn));
+  private listen(
+    target: EventTarget,
+    type: string,
+    fn: (e: Event) => void,
+    capture = false,
+  ): void {
+    target.addEventListener(type, fn, capture);
+    this.cleanups.push(() => target.removeEventListener(type, fn, capture));
   }
 
   private wireElement(name: ViewName): void {
     const el = this.elements[name];
     el.tabIndex = 0;
     this.listen(el, 'contextmenu', (e) => e.preventDefault());
+    // Cornerstone's tools cancel every key pressed on a view, Tab included,
+    // which traps the keyboard focus there: Tab leaves before they see it.
+    this.listen(
+      el,
+      'keydown',
+      (e) => {
+        if ((e as KeyboardEvent).key === 'Tab') e.stopPropagation();
+      },
+      true,
+    );
     this.listen(el, Enums.Events.CAMERA_MODIFIED, () => this.reportSlice(name));
     this.listen(el, Enums.Events.VOLUME_NEW_IMAGE, () => this.reportSlice(name));
     this.listen(el, Enums.Events.VOI_MODIFIED, (e) =>
