@@ -43,6 +43,10 @@ describe('chooseBackend', () => {
       name: 'webgpu',
       reason: 'forced by setting (backend=webgpu)',
     });
+    // Forced by the program rather than the user: the reason says why.
+    expect(
+      chooseBackend({ ...base, requested: 'wasm', requestedBecause: 'small model' }),
+    ).toEqual({ name: 'wasm', reason: 'small model' });
     expect(chooseBackend({ ...base, gpuAdapter: hardware, requested: 'cpu' }).name).toBe(
       'cpu',
     );

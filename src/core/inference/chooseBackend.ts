@@ -30,6 +30,8 @@ export interface AdapterSummary {
 export interface BackendProbe {
   /** A forced backend name, if any (unchecked user input). */
   requested?: string | null;
+  /** Why it is forced, when the program (not the user) forces it. */
+  requestedBecause?: string;
   /** null: navigator.gpu missing or no adapter returned. */
   gpuAdapter: AdapterSummary | null;
   wasmAvailable: boolean;
@@ -54,7 +56,8 @@ export function chooseBackend(probe: BackendProbe): BackendChoice {
   let note = '';
   if (requested) {
     if (isBackendName(requested)) {
-      return { name: requested, reason: `forced by setting (backend=${requested})` };
+      const reason = probe.requestedBecause ?? `forced by setting (backend=${requested})`;
+      return { name: requested, reason };
     }
     note = ` (ignored unknown backend "${probe.requested}")`;
   }

@@ -23,6 +23,8 @@ const log = getLogger('inference');
 export interface InitBackendOptions {
   /** Forced backend name (URL parameter or setting); unknown names are ignored. */
   requested?: string | null;
+  /** Why it is forced, when the program (not the user) forces it. */
+  requestedBecause?: string;
   /** URLs of the WASM binaries, keyed by file name (browser only). */
   wasmPaths?: Record<string, string>;
 }
@@ -107,6 +109,7 @@ export async function initBackend(
 
   const choice = chooseBackend({
     requested: options.requested,
+    requestedBecause: options.requestedBecause,
     gpuAdapter: await probeGpuAdapter(),
     wasmAvailable: typeof WebAssembly === 'object',
     webglAvailable: hasWebGl(),

@@ -23,7 +23,11 @@ let loading: Promise<LoadedPlanningModel> | null = null;
 /** Loads the model on the first call; later calls share that promise. */
 export function loadAppPlanningModel(): Promise<LoadedPlanningModel> {
   loading ??= (async () => {
-    const backend = await initBackend({ requested: 'wasm', wasmPaths: TFJS_WASM_URLS });
+    const backend = await initBackend({
+      requested: 'wasm',
+      requestedBecause: 'the planning model always runs on WASM (a small network)',
+      wasmPaths: TFJS_WASM_URLS,
+    });
     const model = await loadPlanningModel(`${MODELS_URL}planning/manifest.json`);
     return { model, backend };
   })();
