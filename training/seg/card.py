@@ -163,14 +163,16 @@ def _stage_trials(ev: dict) -> list:
         if notes:
             wrong_slice = [t for t in trials if t.get("tumour_study")
                            and t["tumour_study"]["largest_slice_found"] != t["tumour_study"]["largest_slice_truth"]]
-            rows += ["", "Not shipped, by the rule: " + ". ".join(notes) + ". Tumours beside the kidney in a "
-                     "2D slice look like the bowel loops that lie there, so the network that learns them also "
-                     "labels bowel as tumour (seen by eye on 3D-IRCADb-01: loops beside the left kidney)"
+            rows += ["", "Not shipped, by the rule: " + ". ".join(notes) + ". Each finds more of the real "
+                     "tumours and more false tumour: tumour beside the kidney in a 2D slice looks like the bowel "
+                     "loops that lie there, so a network that learns it also labels bowel as tumour (seen by eye "
+                     "on 3D-IRCADb-01 for v3: loops beside the left kidney)"
                      + ("; in the synthetic study much of the volume found is such false tumour (the largest "
                         "tumour slice found is not the true one)" if wrong_slice else "") + "."]
     return ["", "**Second training stage, recipes tried** (`seg.train --init` from the first network's weights; "
                 "`SynthParams.v3()`: lesion cross-sections from every level, kept when they touch the kidney; "
-                "`v4()`: the same with 70 % of placements held to the overlap rule). Rule for shipping one, set "
+                "`v4()`: the same with 70 % of placements held to the overlap rule; `v2()`: the first stage's own "
+                "synthesis, i.e. longer training only). Rule for shipping one, set "
                 "before their figures were seen: KiTS tumour Dice above the first stage's, IRCADb-01 raw kidney "
                 "Dice ≥ 0.90 and false tumour after clean-up not larger, CURVAS ≥ 0.90. The synthetic tumour "
                 "study is the one of `e2e/segment-tumour.spec.ts` (`python -m seg.tumour_study`).", ""] + rows
