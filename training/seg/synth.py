@@ -62,13 +62,12 @@ class SynthParams:
     max_tries: int = 6
     # Version 3: cross-sections from every level of a lesion (its caps, and parts that lie beside
     # the kidney rather than in it, as exophytic tumours do), each placed by its real in-plane
-    # relation to the kidney; a placement is kept when it touches the kidney (within `touch_px`),
-    # so a 2D slice may show tumour next to, not inside, the kidney outline.
+    # relation to the kidney; a share `p_touch` of placements is kept when it touches the kidney
+    # (within `touch_px`), so a 2D slice may show tumour next to, not inside, the kidney outline;
+    # the rest must overlap it (`min_kidney_overlap`).
     bank_levels: str = "widest"                      # or "all" (needs the matching bank)
-    contact: str = "overlap"                         # or "touch"
+    p_touch: float = 0.0
     touch_px: int = 2
-    p_touch: float = 1.0                             # "touch": share of placements judged by touch,
-                                                     # the rest by the overlap rule
 
     @classmethod
     def v2(cls) -> "SynthParams":
@@ -81,7 +80,7 @@ class SynthParams:
     def v3(cls) -> "SynthParams":
         """v2 plus every level of a lesion, kept when it touches the kidney."""
         p = cls.v2()
-        p.bank_levels, p.contact = "all", "touch"
+        p.bank_levels, p.p_touch = "all", 1.0
         return p
 
     @classmethod
@@ -321,7 +320,9 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
     if inside.sum() < params.min_area_px:
         return None
     # A renal lesion touches its kidney, and does not sit on bone.
-    if params.contact == "touch" and (params.p_touch >= 1.0 or rng.random() < params.p_touch):
+    # A draw only when both rules are in use, so v1-v3 keep their random sequences.
+    by_touch = params.p_touch >= 1.0 or (params.p_touch > 0.0 and rng.random() < params.p_touch)
+    if by_touch:
         if not (ndi.binary_dilation(inside, iterations=params.touch_px) & kid).any():
             return None
     else:

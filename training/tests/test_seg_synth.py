@@ -34,6 +34,15 @@ def _phantom(rng):
     return hu.astype(np.float32), labels
 
 
+def _placements(bank, hu_model, rng, params, tries):
+    """(HU, labels before, HU after, labels after, info) of each lesion placed on a new phantom."""
+    for _ in range(tries):
+        hu, labels = _phantom(rng)
+        new_hu, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
+        if info:
+            yield hu, labels, new_hu, new_lab, info
+
+
 def test_bank_holds_real_tumours_and_cysts(bank):
     kinds = {l.kind for l in bank.lesions}
     assert kinds == {"tumour", "cyst"}
@@ -76,11 +85,7 @@ def test_cysts_stay_kidney_and_are_dark(bank, hu_model):
     rng = np.random.default_rng(4)
     params = SynthParams(p_cyst=1.0)
     seen = 0
-    for _ in range(15):
-        hu, labels = _phantom(rng)
-        new_hu, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
-        if not info:
-            continue
+    for hu, labels, new_hu, new_lab, info in _placements(bank, hu_model, rng, params, 15):
         seen += 1
         assert info["kind"] == "cyst" and not (new_lab == 2).any()
         changed = ndi.binary_erosion(np.abs(new_hu - hu) > 40, iterations=1) & (labels == 1)
@@ -132,11 +137,7 @@ def test_v3_placements_touch_the_kidney_and_may_lie_beside_it(hu_model):
     params = SynthParams.v3()
     params.p_cyst = 0.0
     placed, beside = 0, 0
-    for _ in range(60):
-        hu, labels = _phantom(rng)
-        _, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
-        if not info:
-            continue
+    for _, labels, _, new_lab, _ in _placements(bank, hu_model, rng, params, 60):
         placed += 1
         t = new_lab == 2
         assert (ndi.binary_dilation(t, iterations=params.touch_px) & (labels == 1)).any()
@@ -147,7 +148,7 @@ def test_v3_placements_touch_the_kidney_and_may_lie_beside_it(hu_model):
 
 def test_versions_differ_only_where_documented():
     v2, v3 = SynthParams.v2(), SynthParams.v3()
-    assert (v3.bank_levels, v3.contact) == ("all", "touch")
-    v3.bank_levels, v3.contact = v2.bank_levels, v2.contact
+    assert (v3.bank_levels, v3.p_touch, SynthParams.v4().p_touch) == ("all", 1.0, 0.3)
+    v3.bank_levels, v3.p_touch = v2.bank_levels, v2.p_touch
     assert v3 == v2
     assert SynthParams.of_version(1) == SynthParams()
