@@ -122,53 +122,52 @@ def _results(ev: dict) -> str:
 
 
 def _stage_trials(ev: dict) -> list:
-    """The second training stages tried (seg.train --init), against the network evaluated here."""
+    """The second training stages tried (seg.train --init), against the shipped first-stage network
+    evaluated here. A shipped second stage would need its own training text in the card: refused."""
     trials = ev.get("stage_trials")
     if not trials:
         return []
+    if ev["config"].get("init"):
+        raise SystemExit("card.py describes second-stage trials only for a shipped first-stage network")
     ir, ki, cu = ev["ircadb-01"], ev["kits-jpg"], ev["curvas-heldout"]
-    shipped_version = ev["config"].get("synth_version")
     study = lambda t: (f"{t['found_ml']:.1f} of {t['truth_ml']:.1f} mL" if t else "—")  # noqa: E731
     rows = ["| network | KiTS tumour Dice [95 % CI] | vs first stage, paired [95 % CI] | IRCADb-01 kidney Dice "
             "raw / after clean-up | IRCADb-01 false tumour raw / after clean-up | CURVAS kidney Dice | "
             "synthetic tumour study: found after clean-up | shipped |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-    if not ev["config"].get("init"):
-        rows.append(f"| first stage only | {_f(ki['mean_patient_tumour_dice'])} [{_f(ki['ci95'][0])}, "
-                    f"{_f(ki['ci95'][1])}] | — | {_f(ir['kidney_dice_3d'])} / "
-                    f"{_f(ir['kidney_dice_3d_postprocessed'])} | {ir['false_tumour_ml']:.1f} / "
-                    f"{ir['false_tumour_ml_postprocessed']:.1f} mL | {_f(cu['mean_patient_dice'])} | "
-                    f"{study(ev.get('tumour_study'))} | yes |")
+    rows.append(f"| first stage only | {_f(ki['mean_patient_tumour_dice'])} [{_f(ki['ci95'][0])}, "
+                f"{_f(ki['ci95'][1])}] | — | {_f(ir['kidney_dice_3d'])} / "
+                f"{_f(ir['kidney_dice_3d_postprocessed'])} | {ir['false_tumour_ml']:.1f} / "
+                f"{ir['false_tumour_ml_postprocessed']:.1f} mL | {_f(cu['mean_patient_dice'])} | "
+                f"{study(ev.get('tumour_study'))} | yes |")
     for t in trials:
         d = t["paired_difference"]
-        shipped = bool(ev["config"].get("init")) and t["synth_version"] == shipped_version
         rows.append(f"| continued, `SynthParams.v{t['synth_version']}()`, lr {t['lr']:g}, {t['steps']} steps | "
                     f"{_f(t['kits_tumour_dice'])} [{_f(t['kits_ci95'][0])}, {_f(t['kits_ci95'][1])}] | "
                     f"{d['mean']:+.3f} [{d['ci95'][0]:+.3f}, {d['ci95'][1]:+.3f}] | "
                     f"{_f(t['ircadb_kidney_dice_3d'])} / {_f(t['ircadb_kidney_dice_3d_postprocessed'])} | "
                     f"{t['ircadb_false_tumour_ml']:.1f} / {t['ircadb_false_tumour_ml_postprocessed']:.1f} mL | "
-                    f"{_f(t['curvas_kidney_dice'])} | {study(t.get('tumour_study'))} | {'yes' if shipped else 'no'} |")
-    if not ev["config"].get("init"):
-        notes = []
-        for t in trials:
-            failed = [what for what, bad in (
-                ("tumour Dice not above the first stage's", t["kits_tumour_dice"] <= ki["mean_patient_tumour_dice"]),
-                (f"raw IRCADb-01 kidney Dice {_f(t['ircadb_kidney_dice_3d'])} < 0.90", t["ircadb_kidney_dice_3d"] < 0.9),
-                (f"false tumour after clean-up {t['ircadb_false_tumour_ml_postprocessed']:.1f} mL > "
-                 f"{ir['false_tumour_ml_postprocessed']:.1f} mL",
-                 t["ircadb_false_tumour_ml_postprocessed"] > ir["false_tumour_ml_postprocessed"]),
-                (f"CURVAS {_f(t['curvas_kidney_dice'])} < 0.90", t["curvas_kidney_dice"] < 0.9)) if bad]
-            if failed:
-                notes.append(f"v{t['synth_version']}: " + "; ".join(failed))
-        if notes:
-            wrong_slice = [t for t in trials if t.get("tumour_study")
-                           and t["tumour_study"]["largest_slice_found"] != t["tumour_study"]["largest_slice_truth"]]
-            rows += ["", "Not shipped, by the rule: " + ". ".join(notes) + ". Each finds more of the real "
-                     "tumours and more false tumour: tumour beside the kidney in a 2D slice looks like the bowel "
-                     "loops that lie there, so a network that learns it also labels bowel as tumour (seen by eye "
-                     "on 3D-IRCADb-01 for v3: loops beside the left kidney)"
-                     + ("; in the synthetic study much of the volume found is such false tumour (the largest "
-                        "tumour slice found is not the true one)" if wrong_slice else "") + "."]
+                    f"{_f(t['curvas_kidney_dice'])} | {study(t.get('tumour_study'))} | no |")
+    notes = []
+    for t in trials:
+        failed = [what for what, bad in (
+            ("tumour Dice not above the first stage's", t["kits_tumour_dice"] <= ki["mean_patient_tumour_dice"]),
+            (f"raw IRCADb-01 kidney Dice {_f(t['ircadb_kidney_dice_3d'])} < 0.90", t["ircadb_kidney_dice_3d"] < 0.9),
+            (f"false tumour after clean-up {t['ircadb_false_tumour_ml_postprocessed']:.1f} mL > "
+             f"{ir['false_tumour_ml_postprocessed']:.1f} mL",
+             t["ircadb_false_tumour_ml_postprocessed"] > ir["false_tumour_ml_postprocessed"]),
+            (f"CURVAS {_f(t['curvas_kidney_dice'])} < 0.90", t["curvas_kidney_dice"] < 0.9)) if bad]
+        if failed:
+            notes.append(f"v{t['synth_version']}: " + "; ".join(failed))
+    if notes:
+        wrong_slice = [t for t in trials if t.get("tumour_study")
+                       and t["tumour_study"]["largest_slice_found"] != t["tumour_study"]["largest_slice_truth"]]
+        rows += ["", "Not shipped, by the rule: " + ". ".join(notes) + ". Each finds more of the real "
+                 "tumours and more false tumour: tumour beside the kidney in a 2D slice looks like the bowel "
+                 "loops that lie there, so a network that learns it also labels bowel as tumour (seen by eye "
+                 "on 3D-IRCADb-01 for v3: loops beside the left kidney)"
+                 + ("; in the synthetic study much of the volume found is such false tumour (the largest "
+                    "tumour slice found is not the true one)" if wrong_slice else "") + "."]
     return ["", "**Second training stage, recipes tried** (`seg.train --init` from the first network's weights; "
                 "`SynthParams.v3()`: lesion cross-sections from every level, kept when they touch the kidney; "
                 "`v4()`: the same with 70 % of placements held to the overlap rule; `v2()`: the first stage's own "
@@ -197,22 +196,6 @@ def _finetune(ft, cv, log_path) -> str:
             f"tuned on them.")
 
 
-def _continued(cfg: dict, log_path) -> str:
-    """The second training stage, when the shipped network continued from the first one's weights."""
-    if not cfg.get("init"):
-        return ""
-    log = [json.loads(l) for l in Path(log_path).read_text().splitlines() if l.strip()] if log_path else []
-    done = f"{log[-1]['step']} steps in {log[-1]['min']:.0f} min" if log else "n/a"
-    return (f"- Then continued from those weights (`seg.train --init`, new optimiser, lr {cfg['lr']:g} with the "
-            f"same warm-up and cosine schedule) with `SynthParams.v{cfg.get('synth_version', 1)}()`: lesion "
-            f"cross-sections from every level of the KiTS23 lesions, caps included, each placed by its real "
-            f"relation to the kidney at that level, and kept when it touches the kidney, so a slice may show "
-            f"tumour beside the kidney outline rather than inside it (exophytic growth, a tumour's upper or lower "
-            f"part). {done}. The change came from a synthetic test study (a KiTS23 tumour inserted in 3D into "
-            f"3D-IRCADb-01, `e2e/fixtures/make_tumour_study.py`) in which the first network missed the slices "
-            f"where the tumour lay beside the kidney; the real test sets were not looked at to make it.")
-
-
 def _comparisons(folder: Path) -> str:
     rows = ["| run | loss | input normalisation | network | IRCADb-01 kidney | CURVAS kidney (mean patient) "
             "| KiTS tumour (mean patient) |", "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -233,7 +216,6 @@ def main(argv=None):
     ap.add_argument("--comparisons", default="runs/cmp")
     ap.add_argument("--train-log", default="runs/main/log.jsonl")
     ap.add_argument("--finetune-log", help="log.jsonl of the fine-tuning on real tumour slices, if any")
-    ap.add_argument("--continued-log", help="log.jsonl of the second training stage (seg.train --init), if any")
     ap.add_argument("--template", default=str(Path(__file__).with_name("MODEL_CARD.template.md")))
     args = ap.parse_args(argv)
     ev = json.loads(Path(args.eval).read_text())
@@ -249,10 +231,8 @@ def main(argv=None):
         "{{RESULTS}}": _results(ev),
         "{{COMPARISONS}}": _comparisons(Path(args.comparisons)),
         "{{CMP_STEPS}}": str(cmp_cfg.get("steps", "n/a")),
-        "{{STEPS}}": str((log[-1]["step"] if log else "n/a") if cfg.get("init") else
-                         cfg.get("finetune", {}).get("base_steps")
+        "{{STEPS}}": str(cfg.get("finetune", {}).get("base_steps")
                          or __import__("torch").load(str(CARD.parent / "model.pt"), map_location="cpu").get("step", "n/a")),
-        "{{CONTINUED}}\n": (_continued(cfg, args.continued_log) + "\n").lstrip("\n"),
         "{{FINETUNE}}": _finetune(cfg.get("finetune"), ev.get("kits-jpg-cv"), args.finetune_log),
         "{{KITS_ROLE}}": ("fine-tuning, and **test** (tumour) by cross-validation by patient" if cfg.get("finetune")
                           else "**test** (tumour)"),

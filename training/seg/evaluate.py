@@ -132,20 +132,25 @@ def evaluate(ckpt: str, norm: str = None, check_clipping: bool = True) -> Dict:
     return res
 
 
-def trial_summary(folder: Path) -> Dict:
-    """One fine-tuning recipe: its cross-validated tumour figure and its all-patients network on the rest."""
-    cv = json.loads((folder / "cv.json").read_text())
-    ev = json.loads((folder / "all" / "eval.json").read_text())
-    ft, ir = ev["config"]["finetune"], ev["ircadb-01"]
-    return {"run": folder.name, "steps": ft["steps"], "lr": ft["lr"], "p_real": ft["p_real"],
-            "cv_tumour_dice": cv["mean_patient_tumour_dice"], "cv_ci95": cv["ci95"],
-            "synthetic_only_tumour_dice": cv["synthetic_only"]["mean_patient_tumour_dice"],
-            "paired_difference": cv["paired_difference"],
-            "ircadb_kidney_dice_3d": ir["kidney_dice_3d"],
+def _kidney_figures(ev: Dict) -> Dict:
+    """A network's kidney and false-tumour figures, as the trial tables list them."""
+    ir = ev["ircadb-01"]
+    return {"ircadb_kidney_dice_3d": ir["kidney_dice_3d"],
             "ircadb_kidney_dice_3d_postprocessed": ir["kidney_dice_3d_postprocessed"],
             "ircadb_false_tumour_ml": ir["false_tumour_ml"],
             "ircadb_false_tumour_ml_postprocessed": ir["false_tumour_ml_postprocessed"],
             "curvas_kidney_dice": ev["curvas-heldout"]["mean_patient_dice"]}
+
+
+def trial_summary(folder: Path) -> Dict:
+    """One fine-tuning recipe: its cross-validated tumour figure and its all-patients network on the rest."""
+    cv = json.loads((folder / "cv.json").read_text())
+    ev = json.loads((folder / "all" / "eval.json").read_text())
+    ft = ev["config"]["finetune"]
+    return {"run": folder.name, "steps": ft["steps"], "lr": ft["lr"], "p_real": ft["p_real"],
+            "cv_tumour_dice": cv["mean_patient_tumour_dice"], "cv_ci95": cv["ci95"],
+            "synthetic_only_tumour_dice": cv["synthetic_only"]["mean_patient_tumour_dice"],
+            "paired_difference": cv["paired_difference"], **_kidney_figures(ev)}
 
 
 def _last_step(log: Path):
@@ -155,22 +160,17 @@ def _last_step(log: Path):
 
 def stage_summary(folder: Path, base: Dict) -> Dict:
     """A second training stage (seg.train --init): its eval.json (this script run on its final.pt),
-    the tumour Dice paired per KiTS patient against `base` (the first stage's results), and its
+    the tumour Dice paired per KiTS patient against `base` (the shipped network's results), and its
     tumour_study.json (the synthetic tumour study of e2e/fixtures) when there is one."""
     ev = json.loads((folder / "eval.json").read_text())
-    cfg, ir, ki = ev["config"], ev["ircadb-01"], ev["kits-jpg"]
+    cfg, ki = ev["config"], ev["kits-jpg"]
     pats = sorted(set(ki["patients"]) & set(base["kits-jpg"]["patients"]))
     diffs = [ki["patients"][p] - base["kits-jpg"]["patients"][p] for p in pats]
     d_mean, d_lo, d_hi = bootstrap_ci(diffs)
     out = {"run": folder.name, "synth_version": cfg.get("synth_version"), "lr": cfg["lr"],
            "minutes": cfg["minutes"], "steps": _last_step(folder / "log.jsonl"),
            "kits_tumour_dice": ki["mean_patient_tumour_dice"], "kits_ci95": ki["ci95"],
-           "paired_difference": {"mean": d_mean, "ci95": [d_lo, d_hi]},
-           "ircadb_kidney_dice_3d": ir["kidney_dice_3d"],
-           "ircadb_kidney_dice_3d_postprocessed": ir["kidney_dice_3d_postprocessed"],
-           "ircadb_false_tumour_ml": ir["false_tumour_ml"],
-           "ircadb_false_tumour_ml_postprocessed": ir["false_tumour_ml_postprocessed"],
-           "curvas_kidney_dice": ev["curvas-heldout"]["mean_patient_dice"]}
+           "paired_difference": {"mean": d_mean, "ci95": [d_lo, d_hi]}, **_kidney_figures(ev)}
     study = folder / "tumour_study.json"
     if study.exists():
         out["tumour_study"] = json.loads(study.read_text())
@@ -191,8 +191,6 @@ def main(argv=None):
     ap.add_argument("--stage-trial", action="append",
                     help="a second-stage training run folder (seg.train --init) to summarise: its eval.json "
                          "(this script run on its final.pt) and tumour_study.json; repeatable")
-    ap.add_argument("--stage-base", help="results (this script's JSON) of the first-stage network that the "
-                                         "stage trials are paired against; default: the checkpoint evaluated here")
     ap.add_argument("--tumour-study", help="seg.tumour_study's JSON for this checkpoint, to keep with the results")
     args = ap.parse_args(argv)
     res = evaluate(args.ckpt, args.norm, not args.no_clip_check)
@@ -208,8 +206,7 @@ def main(argv=None):
     if args.tumour_study:
         res["tumour_study"] = json.loads(Path(args.tumour_study).read_text())
     for folder in args.stage_trial or []:
-        base = json.loads(Path(args.stage_base).read_text()) if args.stage_base else res
-        res.setdefault("stage_trials", []).append(stage_summary(Path(folder), base))
+        res.setdefault("stage_trials", []).append(stage_summary(Path(folder), res))
     ir, cu, ki = res["ircadb-01"], res["curvas-heldout"], res["kits-jpg"]
     print(f"ircadb-01 kidney Dice (3D): {ir['kidney_dice_3d']:.4f}, "
           f"after keeping the two largest components: {ir['kidney_dice_3d_postprocessed']:.4f}")

@@ -3,7 +3,6 @@
 # model card. Run from training/:  bash seg/release.sh runs/main/final.pt
 # For a network fine-tuned on the KiTS slices (seg/finetune_cv.sh), name the cross-validation:
 #   KITS_CV=runs/ft/cv.json FT_LOG=runs/ft/all/log.jsonl bash seg/release.sh runs/ft/all/final.pt
-# A second training stage (seg.train --init): CONTINUED_LOG=runs/v3/log.jsonl
 # Fine-tuning recipes to list in the card (each folder needs cv.json and all/eval.json):
 #   TRIALS="--trial runs/ft --trial runs/ft2" ...
 set -euo pipefail
@@ -11,4 +10,4 @@ CKPT=${1:-runs/main/final.pt}
 PY=/usr/bin/python3
 $PY -m seg.export_tfjs --ckpt "$CKPT" --out ../models/segmentation
 $PY -m seg.evaluate --ckpt ../models/segmentation/model.pt --json ../models/segmentation/evaluation.json ${KITS_CV:+--kits-cv "$KITS_CV"} ${TRIALS:-}
-$PY -m seg.card --eval ../models/segmentation/evaluation.json --comparisons runs/cmp --train-log runs/main/log.jsonl ${FT_LOG:+--finetune-log "$FT_LOG"} ${CONTINUED_LOG:+--continued-log "$CONTINUED_LOG"}
+$PY -m seg.card --eval ../models/segmentation/evaluation.json --comparisons runs/cmp --train-log runs/main/log.jsonl ${FT_LOG:+--finetune-log "$FT_LOG"}

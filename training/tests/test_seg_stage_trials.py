@@ -1,6 +1,8 @@
 """Second-stage trials: paired against the first stage per KiTS patient, listed in the card."""
 import json
 
+import pytest
+
 from seg.card import _stage_trials
 from seg.evaluate import stage_summary
 
@@ -28,17 +30,20 @@ def test_stage_summary_pairs_patients_and_reads_its_run(tmp_path):
     assert t["tumour_study"]["found_ml"] == 50.0
 
 
-def test_card_marks_only_the_shipped_stage():
+def test_card_lists_the_first_stage_as_shipped_and_refuses_a_shipped_second_stage():
     t = {"synth_version": 3, "lr": 1e-3, "steps": 20, "kits_tumour_dice": 0.5, "kits_ci95": [0.3, 0.7],
-         "paired_difference": {"mean": 0.1, "ci95": [0.0, 0.2]}, "ircadb_kidney_dice_3d": 0.9,
+         "paired_difference": {"mean": 0.1, "ci95": [0.0, 0.2]}, "ircadb_kidney_dice_3d": 0.85,
          "ircadb_kidney_dice_3d_postprocessed": 0.91, "ircadb_false_tumour_ml": 1.0,
          "ircadb_false_tumour_ml_postprocessed": 0.5, "curvas_kidney_dice": 0.93, "tumour_study": None}
     first = _results({"a": 0.4})
-    first["stage_trials"] = [t, dict(t, synth_version=4)]
-    rows = [l for l in _stage_trials(first) if l.startswith("| ")][2:]
-    assert [r.rstrip(" |").endswith("yes") for r in rows] == [True, False, False]   # first stage shipped
+    first["stage_trials"] = [t, dict(t, synth_version=4, ircadb_kidney_dice_3d=0.95)]
+    lines = _stage_trials(first)
+    rows = [l for l in lines if l.startswith("| ")][2:]
+    assert [r.rstrip(" |").endswith("yes") for r in rows] == [True, False, False]
+    verdict = next(l for l in lines if l.startswith("Not shipped"))
+    assert "v3: raw IRCADb-01 kidney Dice 0.850 < 0.90" in verdict and "v4:" not in verdict
+    assert _stage_trials(_results({"a": 0.4})) == []
     second = _results({"a": 0.5}, init="model.pt", version=3)
     second["stage_trials"] = first["stage_trials"]
-    rows = [l for l in _stage_trials(second) if l.startswith("| ")][2:]
-    assert [r.rstrip(" |").endswith("yes") for r in rows] == [True, False]
-    assert _stage_trials(_results({"a": 0.4})) == []
+    with pytest.raises(SystemExit):
+        _stage_trials(second)
