@@ -47,7 +47,7 @@ def main(argv=None):
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "runs" / "synthetic_examples.png"))
     ap.add_argument("--n", type=int, default=24)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--synth-version", type=int, choices=(1, 2, 3), default=3)
+    ap.add_argument("--synth-version", type=int, choices=SynthParams.VERSIONS, default=3)
     args = ap.parse_args(argv)
     m = load_manifest()
     rng = np.random.default_rng(args.seed)

@@ -68,6 +68,10 @@ class SynthParams:
     bank_levels: str = "widest"                      # or "all" (needs the matching bank)
     p_touch: float = 0.0
     touch_px: int = 2
+    # Version 5: the painted grain takes the slice's image noise, measured on soft tissue away
+    # from the kidney, instead of the kidney's fine texture (its cortex and medulla, 1.5-3x the
+    # noise), which painted every lesion grainier than anything around it.
+    noise_from: str = "kidney"                       # or "tissue"
 
     @classmethod
     def v2(cls) -> "SynthParams":
@@ -91,8 +95,17 @@ class SynthParams:
         return p
 
     @classmethod
+    def v5(cls) -> "SynthParams":
+        """v2 with the lesion's grain at the slice's image-noise level."""
+        p = cls.v2()
+        p.noise_from = "tissue"
+        return p
+
+    @classmethod
     def of_version(cls, version: int) -> "SynthParams":
-        return {1: cls, 2: cls.v2, 3: cls.v3, 4: cls.v4}[version]()
+        return {1: cls, 2: cls.v2, 3: cls.v3, 4: cls.v4, 5: cls.v5}[version]()
+
+    VERSIONS = (1, 2, 3, 4, 5)
 
 
 class HuModel:
@@ -252,6 +265,22 @@ def _noise_sd(hu: np.ndarray, region: np.ndarray) -> float:
     return float(np.clip(1.4826 * np.median(np.abs(v - np.median(v))), 2.0, 60.0))
 
 
+# Soft tissue for the image-noise estimate: muscle and solid organs, not fat, air, contrast or bone.
+TISSUE_HU = (10.0, 90.0)
+
+
+def _tissue_noise_sd(hu: np.ndarray, kidney: np.ndarray) -> float:
+    """Image noise of a slice: `_noise_sd` over soft tissue (chosen on a smoothed copy, so the
+    noise itself does not break it up) at least 5 pixels from the kidney and 4 from the tissue's
+    edges; falls back to the kidney's texture where a slice has too little such tissue."""
+    smooth = ndi.gaussian_filter(hu, 1.5)
+    tissue = (smooth > TISSUE_HU[0]) & (smooth < TISSUE_HU[1]) & ~ndi.binary_dilation(kidney, iterations=5)
+    tissue = ndi.binary_erosion(tissue, iterations=2)
+    if ndi.binary_erosion(tissue, iterations=2).sum() < 200:
+        return _noise_sd(hu, kidney)
+    return _noise_sd(hu, tissue)
+
+
 def insert_lesion(hu: np.ndarray, labels: np.ndarray, spacing_mm: float, bank: TumourBank,
                   hu_model: HuModel, rng: np.random.Generator, params: SynthParams = SynthParams(),
                   kidney: Optional[np.ndarray] = None) -> Tuple[np.ndarray, np.ndarray, dict]:
@@ -333,7 +362,7 @@ def _try_insert(hu, labels, spacing_mm, bank, hu_model, rng, params, kid):
         return None
 
     # Intensities.
-    noise_sd = _noise_sd(hu, kid)
+    noise_sd = _tissue_noise_sd(hu, kid) if params.noise_from == "tissue" else _noise_sd(hu, kid)
     info = {"kind": kind, "case": les.case, "scale": scale, "area_px": int(inside.sum())}
     if kind == "tumour":
         mean = hu_model.quantile("tumor", rng.uniform(*params.mean_quantiles))

@@ -95,7 +95,7 @@ def main(argv=None):
     ap.add_argument("--arch", choices=("nnunet", "conventional"), default="nnunet")
     ap.add_argument("--features", default="16,32,64,128,256")
     ap.add_argument("--p-synth", type=float, default=0.7)
-    ap.add_argument("--synth-version", type=int, choices=(1, 2, 3, 4), default=1,
+    ap.add_argument("--synth-version", type=int, choices=SynthParams.VERSIONS, default=1,
                     help="SynthParams() / .v2() (real lesion sizes) / .v3() (every lesion level, touching) / .v4()")
     ap.add_argument("--init", default="", help="start from this checkpoint's weights (new optimiser)")
     ap.add_argument("--no-strong-aug", action="store_true", help="scale/rotation only (baseline)")

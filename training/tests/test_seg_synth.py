@@ -4,7 +4,7 @@ import pytest
 from scipy import ndimage as ndi
 
 from seg.loaders import shared_data
-from seg.synth import HuModel, SynthParams, build_bank, insert_lesion, kidney_components
+from seg.synth import HuModel, SynthParams, _noise_sd, _tissue_noise_sd, build_bank, insert_lesion, kidney_components
 
 pytestmark = pytest.mark.skipif(not shared_data().exists(), reason="reference data not found ($SHARED_DATA)")
 
@@ -151,4 +151,55 @@ def test_versions_differ_only_where_documented():
     assert (v3.bank_levels, v3.p_touch, SynthParams.v4().p_touch) == ("all", 1.0, 0.3)
     v3.bank_levels, v3.p_touch = v2.bank_levels, v2.p_touch
     assert v3 == v2
+    v5 = SynthParams.of_version(5)
+    assert v5.noise_from == "tissue" and v2.noise_from == "kidney"
+    v5.noise_from = v2.noise_from
+    assert v5 == v2
     assert SynthParams.of_version(1) == SynthParams()
+
+
+def _textured_phantom(rng, noise_hu=10.0):
+    """`_phantom` with muscles behind the kidneys and a kidney with cortex and medulla (a fine
+    pattern of +-40 HU, much stronger than the image noise)."""
+    hu = np.full((160, 160), -1000.0)
+    rr, cc = np.mgrid[0:160, 0:160]
+    body = ((rr - 80) / 70) ** 2 + ((cc - 80) / 75) ** 2 < 1
+    hu[body] = -90.0
+    hu[(rr > 118) & (rr < 142) & (cc > 45) & (cc < 115)] = 50.0    # back muscles
+    labels = np.zeros((160, 160), np.uint8)
+    for c0 in (35, 125):
+        kid = ((rr - 95) / 16) ** 2 + ((cc - c0) / 10) ** 2 < 1
+        hu[kid] = 150.0 + 40.0 * np.sign(np.sin(rr[kid] * 1.3) * np.sin(cc[kid] * 1.1))
+        labels[kid] = 1
+    hu += rng.normal(0, noise_hu, hu.shape) * body
+    return hu.astype(np.float32), labels
+
+
+def test_image_noise_is_measured_on_soft_tissue_not_on_the_kidneys_texture():
+    hu, labels = _textured_phantom(np.random.default_rng(0), noise_hu=10.0)
+    kidney = labels == 1
+    assert _noise_sd(hu, kidney) > 25                        # the cortex/medulla pattern
+    assert 7.0 < _tissue_noise_sd(hu, kidney) < 13.0         # the image noise (10 HU)
+    # A slice without soft tissue falls back to the kidney's texture.
+    flat = np.where(labels == 1, hu, -90.0).astype(np.float32)
+    assert _tissue_noise_sd(flat, kidney) == _noise_sd(flat, kidney)
+
+
+def test_v5_paints_lesions_at_the_image_noise_level(bank, hu_model):
+    """The fine residual inside a painted tumour (no texture, necrosis or rim) follows the image
+    noise with v5 and the kidney's texture with v2: v2 lesions stand out by their grain alone."""
+    def grain(version):
+        params = SynthParams.of_version(version)
+        params.p_cyst, params.p_necrosis, params.p_rim = 0.0, 0.0, 0.0
+        params.texture_sd_hu, params.noise_corr_px = (0.0, 0.0), (0.0, 0.0)
+        sds = []
+        rng = np.random.default_rng(11)
+        for _ in range(30):
+            hu, labels = _textured_phantom(rng)
+            new_hu, new_lab, info = insert_lesion(hu, labels, 1.5, bank, hu_model, rng, params)
+            core = ndi.binary_erosion(new_lab == 2, iterations=3)
+            if info and core.sum() > 30:
+                sds.append(_noise_sd(new_hu, core))
+        assert len(sds) >= 5
+        return float(np.median(sds))
+    assert grain(5) < 15.0 < 25.0 < grain(2)
