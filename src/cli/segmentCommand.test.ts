@@ -16,6 +16,7 @@ import {
   phantomVolume,
 } from '../core/segmentation/testing/kidneyPhantom';
 import type { Volume } from '../core/volume/Volume';
+import { sliceOfView } from '../viewer/sliceOfView';
 import { CliError } from './CliError';
 import { parseSegmentArgs, runSegment } from './segmentCommand';
 
@@ -153,6 +154,45 @@ describe('segment on files', () => {
     // The largest tumour slice is the one through the sphere's centre (z = 12 mm).
     const z = grid.originMm[2] + m.largestTumourSlice.index * 2.5;
     expect(Math.abs(z - PHANTOM.tumour.centreMm[2])).toBeLessThanOrEqual(2.5);
+  });
+
+  it("numbers the largest tumour slice as the viewer does, in the file's own order", async () => {
+    // Stored superior → inferior: voxel order is not the anatomical order.
+    const grid = centredGrid(
+      [96, 80, 40],
+      [2, 2, 2.5],
+      [
+        [-1, 0, 0],
+        [0, -1, 0],
+        [0, 0, -1],
+      ],
+    );
+    const volume = phantomVolume(grid);
+    const input = join(dir, 'phantom-head-first.nii.gz');
+    writeFileSync(input, writeHuNifti(volume));
+    const json = join(dir, 'phantom-head-first.json');
+
+    await runSegment([
+      input,
+      '--out',
+      join(dir, 'phantom-head-first-mask.nii.gz'),
+      '--json',
+      json,
+      '--model',
+      modelDir,
+    ]);
+
+    const slice = JSON.parse(readFileSync(json, 'utf8')).measurements.largestTumourSlice;
+    expect(slice.axis).toBe(2);
+    // Index k runs down the patient here: z = origin − 2.5 k.
+    expect(slice.centreMm[2]).toBeCloseTo(grid.originMm[2] - slice.index * 2.5, 4);
+    expect(Math.abs(slice.centreMm[2] - PHANTOM.tumour.centreMm[2])).toBeLessThanOrEqual(
+      2.5,
+    );
+    // The axial view's counter at that slice shows viewerSliceNumber.
+    const shown = sliceOfView(volume, [0, 0, 1], slice.centreMm);
+    expect(slice.viewerSliceNumber).toBe(shown.index + 1);
+    expect(slice.viewerSliceNumber).toBe(slice.index + 1);
   });
 
   it.skipIf(!existsSync(realNifti))(

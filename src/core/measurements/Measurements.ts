@@ -13,8 +13,18 @@ export interface KidneyMeasurement {
 
 /** The axial slice on which the largest tumour has its largest area. */
 export interface LargestTumourSlice {
-  /** Slice index along the volume's axial axis. */
+  /**
+   * 0-based slice index along the volume's own voxel axis `axis`: the order
+   * of a DICOM series sorted along its slice normal (row × column direction,
+   * inferior → superior for an ordinary axial series) or of a NIfTI file's
+   * voxels as stored.
+   */
   index: number;
+  /**
+   * The same slice counted from 1, as the app's axial view shows it in its
+   * slice counter ("number / count"): always index + 1.
+   */
+  viewerSliceNumber: number;
   /** Volume axis (0, 1, 2) that index runs along (2 for ordinary axial series). */
   axis: number;
   /** LPS position of the slice's centre, mm (its z finds the slice in any viewer). */

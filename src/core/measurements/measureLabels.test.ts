@@ -134,6 +134,7 @@ describe('measureLabels', () => {
     expect(m.tumourComponentCount).toBe(2);
     expect(m.largestTumourSlice?.axis).toBe(0);
     expect(m.largestTumourSlice?.index).toBe(11);
+    expect(m.largestTumourSlice?.viewerSliceNumber).toBe(12);
     expect(m.largestTumourSlice?.areaMm2).toBe(49);
     // Axis 0 runs along +z at 2 mm: slice 11 is at z = 22 mm; the other axes are centred.
     expect(m.largestTumourSlice?.centreMm).toEqual([14.5, 14.5, 22]);

@@ -264,6 +264,7 @@ export function measureLabels(volume: LabelVolume): Measurements {
   const sliceIndex = index + tumourBox.min[layout.sliceAxis];
   result.largestTumourSlice = {
     index: sliceIndex,
+    viewerSliceNumber: sliceIndex + 1,
     axis: layout.sliceAxis,
     centreMm: sliceCentreMm(volume, layout.sliceAxis, sliceIndex),
     areaMm2: areas[index] * layout.rowSpacingMm * layout.colSpacingMm,

@@ -42,7 +42,8 @@ function ShownFindings() {
       <p>
         Found: {formatNumber(m.tumourVolumeMl, 1)} mL of tumour in{' '}
         {regions(m.tumourComponentCount)}; the largest tumour area is on axial slice{' '}
-        {slice.index + 1} of {slices} ({formatNumber(slice.diameterCm, 1)} cm across).
+        {slice.viewerSliceNumber} of {slices} ({formatNumber(slice.diameterCm, 1)} cm
+        across).
       </p>
       <button
         type="button"
@@ -50,7 +51,7 @@ function ShownFindings() {
         data-testid="plan-review-jump"
         onClick={showLargestTumourSlice}
       >
-        Show axial slice {slice.index + 1}
+        Show axial slice {slice.viewerSliceNumber}
       </button>
     </div>
   );

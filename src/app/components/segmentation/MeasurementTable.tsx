@@ -73,8 +73,9 @@ export function MeasurementTable() {
       {slice ? (
         <div className="seg-largest" data-testid="seg-largest">
           <p>
-            Largest tumour slice: axial {slice.index + 1} of {labels.dims[slice.axis]} (
-            {slice.areaMm2.toFixed(0)} mm², {cm(slice.diameterCm)} across)
+            Largest tumour slice: axial {slice.viewerSliceNumber} of{' '}
+            {labels.dims[slice.axis]} ({slice.areaMm2.toFixed(0)} mm²,{' '}
+            {cm(slice.diameterCm)} across)
           </p>
           <button
             type="button"
