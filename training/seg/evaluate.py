@@ -177,6 +177,19 @@ def stage_summary(folder: Path, base: Dict) -> Dict:
     return out
 
 
+def add_trials(res: Dict, earlier: Dict, finetune: List[Dict], stages: List[Dict]) -> None:
+    """Trial summaries into `res`: those of `earlier` (a results file from before, whose run folders
+    are gone) first, each replaced by a new summary of the same run name."""
+    first_paint = earlier.get("tumour_study_kidney_grain") or earlier.get("tumour_study")
+    if first_paint and "grain_sd_hu" not in first_paint and "grain_sd_hu" in res.get("tumour_study", {}):
+        # The study as first made (grain at the kidney's texture), for the kept trials measured on it.
+        res["tumour_study_kidney_grain"] = first_paint
+    for key, new in (("finetune_trials", finetune), ("stage_trials", stages)):
+        kept = [t for t in earlier.get(key, []) if t["run"] not in {n["run"] for n in new}]
+        if kept or new:
+            res[key] = kept + new
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
@@ -192,6 +205,9 @@ def main(argv=None):
                     help="a second-stage training run folder (seg.train --init) to summarise: its eval.json "
                          "(this script run on its final.pt) and tumour_study.json; repeatable")
     ap.add_argument("--tumour-study", help="seg.tumour_study's JSON for this checkpoint, to keep with the results")
+    ap.add_argument("--keep-trials", metavar="JSON",
+                    help="an earlier results file whose trial summaries to keep (their run folders are not "
+                         "committed); a --trial or --stage-trial of the same run name replaces its entry")
     args = ap.parse_args(argv)
     res = evaluate(args.ckpt, args.norm, not args.no_clip_check)
     if res["config"].get("finetune"):
@@ -201,12 +217,11 @@ def main(argv=None):
             ap.error("this network was fine-tuned on the KiTS slices: give --kits-cv for its test figure")
     if args.kits_cv:
         res["kits-jpg-cv"] = json.loads(Path(args.kits_cv).read_text())
-    for folder in args.trial or []:
-        res.setdefault("finetune_trials", []).append(trial_summary(Path(folder)))
     if args.tumour_study:
         res["tumour_study"] = json.loads(Path(args.tumour_study).read_text())
-    for folder in args.stage_trial or []:
-        res.setdefault("stage_trials", []).append(stage_summary(Path(folder), res))
+    earlier = json.loads(Path(args.keep_trials).read_text()) if args.keep_trials else {}
+    add_trials(res, earlier, [trial_summary(Path(f)) for f in args.trial or []],
+               [stage_summary(Path(f), res) for f in args.stage_trial or []])
     ir, cu, ki = res["ircadb-01"], res["curvas-heldout"], res["kits-jpg"]
     print(f"ircadb-01 kidney Dice (3D): {ir['kidney_dice_3d']:.4f}, "
           f"after keeping the two largest components: {ir['kidney_dice_3d_postprocessed']:.4f}")

@@ -45,7 +45,7 @@ def run(ckpt: str) -> dict:
             "relative_error": found / truth["tumourVolumeMl"] - 1,
             "largest_slice_found": int(np.argmax(areas)) if areas.any() else None,
             "largest_slice_truth": truth["largestSlice"]["sortedIndex"],
-            "kits_case": truth["kitsCase"]}
+            "kits_case": truth["kitsCase"], "grain_sd_hu": truth["grainSdHu"]}
 
 
 def main(argv=None):

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from seg.card import _stage_trials
-from seg.evaluate import stage_summary
+from seg.evaluate import add_trials, stage_summary
 
 
 def _results(tumour, kidney=0.91, false_ml=(10.0, 8.0), init="", version=2):
@@ -47,3 +47,38 @@ def test_card_lists_the_first_stage_as_shipped_and_refuses_a_shipped_second_stag
     second["stage_trials"] = first["stage_trials"]
     with pytest.raises(SystemExit):
         _stage_trials(second)
+
+
+def test_kept_trials_are_replaced_by_new_runs_of_the_same_name_and_keep_their_study():
+    old_study = {"found_ml": 20.3, "truth_ml": 64.3}                       # before v5: no grain_sd_hu
+    earlier = {"tumour_study": old_study, "finetune_trials": [{"run": "ft"}],
+               "stage_trials": [{"run": "v3", "x": 1}, {"run": "v5", "x": 1}]}
+    res = {"tumour_study": {"found_ml": 19.6, "truth_ml": 64.3, "grain_sd_hu": 7.0}}
+    add_trials(res, earlier, [], [{"run": "v5", "x": 2}])
+    assert res["finetune_trials"] == [{"run": "ft"}]
+    assert res["stage_trials"] == [{"run": "v3", "x": 1}, {"run": "v5", "x": 2}]
+    assert res["tumour_study_kidney_grain"] == old_study
+    # Once kept, it stays kept through the next update.
+    again = {"tumour_study": res["tumour_study"]}
+    add_trials(again, res, [], [])
+    assert again["tumour_study_kidney_grain"] == old_study and again["stage_trials"] == res["stage_trials"]
+    fresh = {}
+    add_trials(fresh, {}, [], [])
+    assert fresh == {}
+
+
+def test_card_marks_studies_measured_before_the_grain_fix():
+    t = {"synth_version": 3, "lr": 1e-3, "steps": 20, "kits_tumour_dice": 0.5, "kits_ci95": [0.3, 0.7],
+         "paired_difference": {"mean": 0.1, "ci95": [0.0, 0.2]}, "ircadb_kidney_dice_3d": 0.85,
+         "ircadb_kidney_dice_3d_postprocessed": 0.91, "ircadb_false_tumour_ml": 1.0,
+         "ircadb_false_tumour_ml_postprocessed": 0.5, "curvas_kidney_dice": 0.93,
+         "tumour_study": {"found_ml": 55.4, "truth_ml": 64.3, "largest_slice_found": 1, "largest_slice_truth": 1}}
+    first = _results({"a": 0.4})
+    first["tumour_study"] = {"found_ml": 19.6, "truth_ml": 64.3, "grain_sd_hu": 7.0}
+    first["tumour_study_kidney_grain"] = {"found_ml": 20.3, "truth_ml": 64.3}
+    new = dict(t, tumour_study=dict(t["tumour_study"], grain_sd_hu=7.0))
+    first["stage_trials"] = [t, new]
+    lines = _stage_trials(first)
+    rows = [l for l in lines if l.startswith("| ")][2:]
+    assert "19.6 of 64.3 mL |" in rows[0] and "55.4 of 64.3 mL * |" in rows[1] and "55.4 of 64.3 mL |" in rows[2]
+    assert any(l.startswith("\\*") and "found 20.3 of 64.3 mL on that study" in l for l in lines)
