@@ -2,9 +2,10 @@
  * Bad and unusual input gets a clear, specific message, and what was loaded
  * before stays on screen and usable. Fixtures are generated at test time.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { writeNifti } from '../src/core/nifti/writeNifti';
 import { makeBadInputs, XSS_NAME, type BadInputs } from './fixtures/badInputs';
 import {
   appState,
@@ -15,6 +16,8 @@ import {
   waitForVolume,
 } from './helpers/app';
 import { dropFiles } from './helpers/drop';
+import { confirmTumour, openMask } from './helpers/planning';
+import { appGrid } from './helpers/segmentation';
 
 let fx: BadInputs;
 test.beforeAll(() => {
@@ -175,6 +178,52 @@ test('an empty drop and a junk folder leave the loaded study usable', async ({
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('slice-counter-axial')).toHaveText('43 / 64');
   expect((await canvasStats(page, 'axial')).sd).toBeGreaterThan(20);
+});
+
+test('junk dropped over a study with a mask says the study is kept, and keeps it', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
+  await waitForVolume(page);
+
+  // A mask on the study's grid, opened and confirmed: work that must survive.
+  const grid = await appGrid(page);
+  const labels = new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]);
+  const [nx, ny] = grid.dims;
+  for (let k = 20; k < 30; k++)
+    for (let j = 110; j < 130; j++)
+      for (let i = 150; i < 180; i++) labels[i + nx * (j + ny * k)] = i < 170 ? 1 : 2;
+  const mask = testInfo.outputPath('mask.nii.gz');
+  writeFileSync(mask, writeNifti({ ...grid, labels }));
+  await openMask(page, mask);
+  await confirmTumour(page);
+  const before = await page.evaluate(() => ({
+    segmentation: window.__nephroplan!.segmentation(),
+    labels: window.__nephroplan!.labelRuns(),
+  }));
+  expect(before.segmentation.undoCount).toBe(1);
+
+  const notes = testInfo.outputPath('notes.txt');
+  writeFileSync(notes, 'Dr. notes: not an image\n');
+  await dropFiles(page, [notes]);
+  await expect(message(page, 'no-images')).toHaveText(
+    'error No image series found among 1 file. The open study ' +
+      '("SYNTHETIC PHANTOM abdomen CT") is kept as it was, with its segmentation and edits.',
+  );
+  await expect(message(page, 'not-dicom-skipped')).toContainText('notes.txt');
+
+  const state = await appState(page);
+  expect(state.status).toBe('ready');
+  expect(state.isExample).toBe(true);
+  expect(state.volume!.dims).toEqual(grid.dims);
+  const after = await page.evaluate(() => ({
+    segmentation: window.__nephroplan!.segmentation(),
+    labels: window.__nephroplan!.labelRuns(),
+  }));
+  expect(after).toEqual(before);
+  await expect(page.getByTestId('plan-review-status')).toBeVisible();
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible();
 });
 
 test('dropped files load through the drop zone', async ({ page }) => {

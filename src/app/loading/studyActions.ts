@@ -6,7 +6,9 @@
  */
 import type { InputFile, StudyMessage } from '../../core/dicom';
 import { getLogger } from '../../core/log/logger';
+import { useSegmentationStore } from '../store/segmentationStore';
 import { useStudyStore } from '../store/studyStore';
+import { withKeptStudy, type KeptStudy } from './keptStudy';
 import type { NamedFile } from './readDroppedItems';
 import { loadInWorker, openInWorker } from './studyClient';
 
@@ -35,6 +37,16 @@ async function readAll(files: NamedFile[]): Promise<InputFile[]> {
 /** Status to fall back to when a load brings nothing new. */
 function settledStatus() {
   return useStudyStore.getState().volume ? 'ready' : 'failed';
+}
+
+/** The study that stays on screen when a load fails; null when none is open. */
+function keptStudy(): KeptStudy | null {
+  const { volume, summary } = useStudyStore.getState();
+  if (!volume) return null;
+  return {
+    description: summary?.description ?? '',
+    hasLabels: useSegmentationStore.getState().labels !== null,
+  };
 }
 
 /**
@@ -67,7 +79,11 @@ export async function loadFiles(files: NamedFile[] | InputFile[], isExample = fa
   log.info('loaded', study.series.length, 'series,', study.skipped.length, 'skipped');
 
   if (study.series.length === 0) {
-    set({ status: settledStatus(), progress: null, loadMessages: study.messages });
+    set({
+      status: settledStatus(),
+      progress: null,
+      loadMessages: withKeptStudy(study.messages, keptStudy()),
+    });
     return;
   }
   set({ study, isExample, loadMessages: study.messages, progress: null });
@@ -113,7 +129,7 @@ export async function openSeriesAt(index: number, claimed?: number) {
       status: settledStatus(),
       progress: null,
       selectedIndex: previousIndex,
-      seriesMessages: [message],
+      seriesMessages: withKeptStudy([message], keptStudy()),
     });
   }
 }
@@ -123,6 +139,9 @@ export function reportLoadError(text: string) {
   set({
     status: settledStatus(),
     progress: null,
-    loadMessages: [{ level: 'error', code: 'no-images', text }],
+    loadMessages: withKeptStudy(
+      [{ level: 'error', code: 'no-images', text }],
+      keptStudy(),
+    ),
   });
 }
