@@ -20,6 +20,9 @@ test('opens the synthetic phantom and labels it', async ({ page }) => {
     '4 cm tumour at the upper pole of the left kidney',
   );
   await expect(page.getByTestId('patient-name')).toHaveText('PHANTOM, SYNTHETIC');
+  // Patient's Sex "O" spelled out; no birth date recorded.
+  await expect(page.getByTestId('patient-sex')).toHaveText('other');
+  await expect(page.getByTestId('patient-birth')).toHaveText('—');
 
   for (const view of ['axial', 'coronal', 'sagittal'] as const) {
     const stats = await canvasStats(page, view);

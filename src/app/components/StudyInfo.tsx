@@ -44,11 +44,8 @@ export function StudyInfo() {
           <>
             <Row label="Patient" value={info.patientName} testId="patient-name" />
             <Row label="ID" value={info.patientId} testId="patient-id" />
-            <Row
-              label="Born / sex"
-              value={[info.birthDate, info.patientSex].filter(Boolean).join(' · ')}
-              testId="patient-birth"
-            />
+            <Row label="Born" value={info.birthDate} testId="patient-birth" />
+            <Row label="Sex" value={info.patientSex} testId="patient-sex" />
             <Row
               label="Study"
               value={[info.studyDate, info.studyDescription].filter(Boolean).join(' · ')}

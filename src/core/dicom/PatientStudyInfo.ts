@@ -8,6 +8,7 @@ export interface PatientStudyInfo {
   patientId: string;
   /** Patient's Birth Date (0010,0030), YYYY-MM-DD when well formed. */
   birthDate: string;
+  /** Patient's Sex (0010,0040) spelled out: male, female, other or not recorded. */
   patientSex: string;
   /** Study Date (0008,0020), YYYY-MM-DD when well formed. */
   studyDate: string;

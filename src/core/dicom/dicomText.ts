@@ -54,3 +54,18 @@ export function formatDicomDate(da: string): string {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(da.trim());
   return m ? `${m[1]}-${m[2]}-${m[3]}` : da.trim();
 }
+
+/** Patient's Sex (0010,0040) defined terms (PS3.3 §C.7.1.1). */
+const PATIENT_SEX: Record<string, string> = { M: 'male', F: 'female', O: 'other' };
+
+/**
+ * Patient's Sex spelled out: M → "male", F → "female", O → "other"; empty →
+ * "not recorded". Any other value is not a DICOM term and is not guessed at:
+ * "not recorded", with the stored text quoted so that nothing is hidden.
+ */
+export function formatPatientSex(cs: string): string {
+  const value = cs.trim();
+  const term = PATIENT_SEX[value.toUpperCase()];
+  if (term) return term;
+  return value ? `not recorded (stored as "${value}")` : 'not recorded';
+}

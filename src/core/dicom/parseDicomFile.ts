@@ -9,7 +9,12 @@ import { inflateSync } from 'fflate';
 import type { Vec3 } from '../volume/Volume';
 import type { DicomInstance } from './DicomInstance';
 import type { InputFile, ParsedFile } from './ParsedFile';
-import { formatDicomDate, formatPersonName, readText } from './dicomText';
+import {
+  formatDicomDate,
+  formatPatientSex,
+  formatPersonName,
+  readText,
+} from './dicomText';
 import { isPart10 } from './isPart10';
 import { describeNonImageSopClass } from './sopClass';
 import { describeTransferSyntax } from './transferSyntax';
@@ -103,7 +108,7 @@ function readInstance(fileName: string, ds: DataSet): DicomInstance {
       patientName: formatPersonName(readText(ds, 'x00100010')),
       patientId: readText(ds, 'x00100020'),
       birthDate: formatDicomDate(readText(ds, 'x00100030')),
-      patientSex: readText(ds, 'x00100040'),
+      patientSex: formatPatientSex(readText(ds, 'x00100040')),
       studyDate: formatDicomDate(readText(ds, 'x00080020')),
       studyDescription: readText(ds, 'x00081030'),
       accessionNumber: readText(ds, 'x00080050'),
