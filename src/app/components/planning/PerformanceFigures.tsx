@@ -4,10 +4,17 @@
  * with their 95 % intervals, and where they come from.
  */
 import type { HeadPerformance } from '../../../core/planning/PlanningManifest';
-import { formatFigure, metricLabel, verdict } from './performanceText';
+import {
+  formatFigure,
+  headline,
+  metricLabel,
+  metricMeaning,
+  verdict,
+  type HeadName,
+} from './performanceText';
 
 export interface PerformanceFiguresProps {
-  head: 'procedure' | 'approach' | 'time';
+  head: HeadName;
   performance: HeadPerformance;
   /** The manifest's description of the evaluation (cohort, method). */
   evaluation: string;
@@ -20,16 +27,11 @@ export function PerformanceFigures({
 }: PerformanceFiguresProps) {
   const v = verdict(performance);
   const metrics = Object.keys(performance.model);
-  // The headline metric is the card's first (accuracy, or the time's error).
-  const main = metrics[0];
-  const baselineMain = performance.baseline.figures[main];
   return (
     <div className="plan-performance">
+      {/* The headline metric is the card's first (accuracy, or the time's error). */}
       <p className="plan-headline" data-testid={`${head}-headline`}>
-        Model card, cross-validated {metricLabel(main)}:{' '}
-        {formatFigure(main, performance.model[main])}
-        {baselineMain &&
-          `; ${performance.baseline.name}: ${formatFigure(main, baselineMain)}`}
+        {headline(head, performance)}
       </p>
       <p
         className={v.beats ? 'plan-verdict beats' : 'plan-verdict'}
@@ -50,7 +52,12 @@ export function PerformanceFigures({
           <tbody>
             {metrics.map((m) => (
               <tr key={m}>
-                <th scope="row">{metricLabel(m)}</th>
+                <th scope="row">
+                  {metricLabel(m)}
+                  {metricMeaning(m) && (
+                    <span className="muted"> ({metricMeaning(m)})</span>
+                  )}
+                </th>
                 <td>{formatFigure(m, performance.model[m])}</td>
                 <td>
                   {performance.baseline.figures[m]

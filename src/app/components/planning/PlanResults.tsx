@@ -49,12 +49,12 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
           {NAMES[procedure.recommendation]}
         </p>
         <p>
-          P(radical nephrectomy):{' '}
+          Probability of radical nephrectomy:{' '}
           <output data-testid="procedure-probability">
             {percent(procedure.probabilityRadical)}
           </output>{' '}
           <span className="muted">
-            (radical at ≥ {wholePercent(procedure.threshold)})
+            (radical is recommended from {wholePercent(procedure.threshold)})
           </span>
         </p>
         <p className="plan-source">{source}</p>
@@ -71,12 +71,12 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
           {NAMES[approach.recommendation]}
         </p>
         <p>
-          P(retroperitoneal):{' '}
+          Probability of a retroperitoneal approach:{' '}
           <output data-testid="approach-probability">
             {percent(approach.probabilityRetroperitoneal)}
           </output>{' '}
           <span className="muted">
-            (retroperitoneal at ≥ {wholePercent(approach.threshold)})
+            (retroperitoneal is recommended from {wholePercent(approach.threshold)})
           </span>
         </p>
         <p className="plan-source">{source}</p>
@@ -90,17 +90,18 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
       <section className="plan-head" aria-label="Operative time" data-testid="plan-time">
         <h3>Operative time</h3>
         <p className="plan-recommendation">
+          Predicted:{' '}
           <output data-testid="time-predicted">{minutes(time.predictedMin)}</output>
         </p>
         <p>
-          {wholePercent(time.intervalCoverage)} interval:{' '}
+          {wholePercent(time.intervalCoverage)} prediction interval:{' '}
           <output data-testid="time-interval">
             {formatNumber(time.intervalMin[0], 0)}–{minutes(time.intervalMin[1])}
           </output>
           <span className="muted">
             {' '}
-            (for {wholePercent(time.intervalCoverage)} of the cross-validated patients the
-            actual time lay in such an interval around the prediction)
+            (in cross-validation, the actual time lay within such an interval around the
+            prediction for {wholePercent(time.intervalCoverage)} of patients)
           </span>
         </p>
         <p className="plan-source">{source}</p>
@@ -138,10 +139,10 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
           <dd>{percent(g.tumourFraction)}</dd>
         </dl>
         <p className="plan-source">
-          Source: computed from {maskName} (largest tumour and its kidney). Diameters
-          here run between voxel centres of the largest tumour, as the model was trained;
-          the measurements beside the segmentation run to voxel edges over all tumour
-          regions, so they can be a few millimetres larger.
+          Source: computed from {maskName} (largest tumour and its kidney). Diameters here
+          run between voxel centres of the largest tumour, as the model was trained; the
+          measurements beside the segmentation run to voxel edges over all tumour regions,
+          so they can be a few millimetres larger.
         </p>
       </details>
     </div>
