@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../core/inference/initBackend';
+import { readNifti } from '../core/nifti/readNifti';
+import { writeNifti } from '../core/nifti/writeNifti';
 import { loadPlanningModelFromDir } from '../core/planning/loadPlanningModelFromDir';
 import { planCase } from '../core/planning/planCase';
 import {
@@ -66,6 +68,20 @@ describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
     return lines;
   }
 
+  /** What the command writes to stderr, as one string. */
+  function captureStderr(): () => string {
+    const chunks: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      chunks.push(String(chunk));
+      return true;
+    });
+    return () => chunks.join('');
+  }
+
+  const REGIONS_CAUTION =
+    'separate tumour regions were found: erase those that are not tumour.';
+  const clinical = ['--age', '49', '--bmi', '29.47', '--size', '2.4'];
+
   it('prints the same result as the core API', async () => {
     const lines = capture();
     const code = await runPlan([
@@ -97,6 +113,38 @@ describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
     expect(printed.procedure.performance.model.accuracy.value).toBeGreaterThan(0.5);
   });
 
+  it('warns, on stderr and in warnings, when the mask has a second tumour region', async () => {
+    // case_00000 has one tumour region; a 3-voxel cube of tumour in a corner
+    // of the volume, far from it, makes a second.
+    const original = readFileSync(maskPath('case_00000'));
+    const volume = readNifti(original);
+    const labels = Uint8Array.from(volume.voxels);
+    const [nx, ny] = volume.dims;
+    for (let k = 1; k < 4; k++)
+      for (let j = 1; j < 4; j++)
+        for (let i = 1; i < 4; i++) labels[i + nx * (j + ny * k)] = 2;
+    const twoRegions = join(tmp, 'two-regions.nii.gz');
+    writeFileSync(twoRegions, writeNifti({ ...volume, labels }));
+
+    const lines = capture();
+    const stderr = captureStderr();
+    expect(await runPlan(['--mask', maskPath('case_00000'), ...clinical])).toBe(0);
+    const clean = JSON.parse(lines.join('\n'));
+    expect(clean.warnings).toEqual([]);
+    expect(stderr()).not.toContain(REGIONS_CAUTION);
+
+    lines.length = 0;
+    expect(await runPlan(['--mask', twoRegions, ...clinical])).toBe(0);
+    const printed = JSON.parse(lines.join('\n'));
+    expect(printed.warnings).toEqual([
+      { field: 'mask', message: `2 ${REGIONS_CAUTION}` },
+    ]);
+    expect(stderr()).toContain(`plan: warning: 2 ${REGIONS_CAUTION}\n`);
+    // The plan itself reads only the largest region: unchanged.
+    expect(printed.procedure.probabilityRadical).toBe(clean.procedure.probabilityRadical);
+    expect(printed.operativeTime.predictedMin).toBe(clean.operativeTime.predictedMin);
+  });
+
   it('prints one line per batch case and reports a failing case', async () => {
     const cases = join(tmp, 'cases.json');
     writeFileSync(
@@ -108,10 +156,20 @@ describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
       ]),
     );
     const lines = capture();
+    const stderr = captureStderr();
     expect(await runPlan(['--batch', cases])).toBe(1);
     const out = lines.map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c']);
     expect(out[1].error).toContain('cannot read the mask');
+    // case_00001's reference mask has two tumour regions; case_00002's one.
+    expect(out[0].warnings).toContainEqual({
+      field: 'mask',
+      message: `2 ${REGIONS_CAUTION}`,
+    });
+    expect(stderr()).toContain(`plan: case "a": warning: 2 ${REGIONS_CAUTION}\n`);
+    expect(out[2].warnings).not.toContainEqual(
+      expect.objectContaining({ field: 'mask' }),
+    );
     expect(out[2].clinical).toEqual({ ageYears: 74, bmi: 24, sizeCm: 7.5 });
     expect(out[0].procedure.probabilityRadical).not.toBe(
       out[2].procedure.probabilityRadical,

@@ -11,14 +11,22 @@
  * fails (a bad value, an unreadable mask) prints `{ id, error }`, the other
  * cases still run, and the exit status is 1. A file that is not such a list,
  * or a case without an id, stops the batch before it runs (exit 2).
+ *
+ * What needs the user's review is printed to stderr and listed in the JSON's
+ * `warnings`: clinical values outside the training data, and a mask with more
+ * than one tumour region (the caution the app shows for the same mask; the
+ * plan reads only the largest region).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '../core/inference/initBackend';
+import { measureLabels } from '../core/measurements/measureLabels';
+import { tumourRegionCaution } from '../core/measurements/tumourRegionCaution';
 import { readNifti } from '../core/nifti/readNifti';
 import {
   checkClinicalInputs,
+  type ClinicalField,
   type ClinicalInputs,
 } from '../core/planning/clinicalInputs';
 import { loadPlanningModelFromDir } from '../core/planning/loadPlanningModelFromDir';
@@ -98,6 +106,15 @@ export function parsePlanArgs(args: string[]): PlanArgs {
   return { single: { mask: options.mask, clinical }, modelDir, backend };
 }
 
+/** Something to review before trusting a plan: a clinical value's or the mask's. */
+export interface PlanWarning {
+  field: ClinicalField | 'mask';
+  message: string;
+}
+
+/** A plan as printed: the core's result with the mask's warnings added. */
+export type CasePlan = Omit<PlanResult, 'warnings'> & { warnings: PlanWarning[] };
+
 type BatchCase =
   | { id: string; mask: string; clinical: ClinicalInputs; error?: undefined }
   /** A case that cannot run: reported in its own line. */
@@ -141,7 +158,7 @@ async function planMask(
   model: PlanningModel,
   mask: string,
   clinical: ClinicalInputs,
-): Promise<PlanResult> {
+): Promise<CasePlan> {
   let bytes: Buffer;
   try {
     bytes = await readFile(mask);
@@ -149,10 +166,23 @@ async function planMask(
     throw new CliError(`cannot read the mask ${mask}`, 2);
   }
   try {
-    return planCase(model, toLabelVolume(readNifti(bytes)), clinical);
+    const labels = toLabelVolume(readNifti(bytes));
+    const result = planCase(model, labels, clinical);
+    const caution = tumourRegionCaution(measureLabels(labels));
+    const maskWarnings: PlanWarning[] = caution
+      ? [{ field: 'mask', message: caution }]
+      : [];
+    return { ...result, warnings: [...result.warnings, ...maskWarnings] };
   } catch (err) {
     throw new CliError(`${mask}: ${(err as Error).message}`, 1);
   }
+}
+
+/** Prints a plan's warnings to stderr, each with the case it belongs to. */
+function printWarnings(plan: CasePlan, caseId?: string): void {
+  const where = caseId === undefined ? '' : ` case "${caseId}":`;
+  for (const w of plan.warnings)
+    process.stderr.write(`plan:${where} warning: ${w.message}\n`);
 }
 
 /** Entry point of `plan`: returns the exit status. */
@@ -165,6 +195,7 @@ export async function runPlan(args: string[]): Promise<number> {
     if (!cases) {
       const { mask, clinical } = options.single!;
       const result = await planMask(model, mask, clinical);
+      printWarnings(result);
       console.log(JSON.stringify({ mask, ...result }, null, 2));
       return 0;
     }
@@ -177,6 +208,7 @@ export async function runPlan(args: string[]): Promise<number> {
       }
       try {
         const result = await planMask(model, c.mask, c.clinical);
+        printWarnings(result, c.id);
         console.log(JSON.stringify({ id: c.id, mask: c.mask, ...result }));
       } catch (err) {
         failed++;

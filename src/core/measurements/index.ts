@@ -5,3 +5,4 @@
 export type { KidneyMeasurement, LargestTumourSlice, Measurements } from './Measurements';
 export { measureLabels } from './measureLabels';
 export { maxDiameter2dMm } from './feretDiameter';
+export { tumourRegionCaution } from './tumourRegionCaution';

@@ -3,14 +3,16 @@
  * confirms it ("Tumour mask reviewed — use it for planning"). Until then the
  * planning panel neither fills the radiological size from the mask nor shows
  * a plan. It says what was found (tumour volume, regions, largest slice with
- * a button that shows it) and, without tumour, that there is nothing to plan
- * on and how to paint one.
+ * a button that shows it, and the caution when there are several tumour
+ * regions) and, without tumour, that there is nothing to plan on and how to
+ * paint one.
  *
  * Works with: planningStore (reviewedMasks, confirmTumour), useActiveMask
  * (the mask and its review key), segmentationStore (measurements of the shown
  * labels), segmentationActions.showLargestTumourSlice.
  */
 import { useEffect, useRef } from 'react';
+import { tumourRegionCaution } from '../../../core/measurements/tumourRegionCaution';
 import type { PlanningFeatures } from '../../../core/planning/planningFeatures';
 import { usePlanningStore } from '../../store/planningStore';
 import { useSegmentationStore } from '../../store/segmentationStore';
@@ -37,6 +39,7 @@ function ShownFindings() {
   if (!m) return <p className="muted">Measuring the mask…</p>;
   const slice = m.largestTumourSlice;
   if (!slice) return null;
+  const caution = tumourRegionCaution(m);
   return (
     <div className="plan-review-found" data-testid="plan-review-found">
       <p>
@@ -45,6 +48,11 @@ function ShownFindings() {
         {slice.viewerSliceNumber} of {slices} ({formatNumber(slice.diameterCm, 1)} cm
         across).
       </p>
+      {caution && (
+        <p className="field-warning" data-testid="plan-review-regions">
+          {caution}
+        </p>
+      )}
       <button
         type="button"
         className="button small"

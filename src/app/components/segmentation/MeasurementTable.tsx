@@ -4,6 +4,7 @@
  * and the largest tumour slice with a button that shows it. Without tumour it
  * says so and offers the brush with the tumour label.
  */
+import { tumourRegionCaution } from '../../../core/measurements/tumourRegionCaution';
 import { useSegmentationStore } from '../../store/segmentationStore';
 import { showLargestTumourSlice } from './segmentationActions';
 
@@ -25,6 +26,7 @@ export function MeasurementTable() {
   const set = useSegmentationStore((s) => s.set);
   if (!m || !labels) return null;
   const slice = m.largestTumourSlice;
+  const caution = tumourRegionCaution(m);
   const kidney = (k: typeof m.kidneys.left) => (k ? ml(k.kidneyVolumeMl) : 'not found');
 
   return (
@@ -33,8 +35,7 @@ export function MeasurementTable() {
         Check every tumour label before using these figures: the network finds real
         tumours poorly (see its tumour Dice beside the model name) and marks false tumour
         on some tumour-free studies (model card, Limitations).
-        {m.tumourComponentCount > 1 &&
-          ` ${m.tumourComponentCount} separate tumour regions were found: erase those that are not tumour.`}
+        {caution && ` ${caution}`}
       </p>
       <table>
         <tbody>
