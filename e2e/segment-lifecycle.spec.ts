@@ -8,7 +8,10 @@
  *   and the tumour brush
  *   paints one that the measurements and the largest-slice marker follow;
  * - the worker's tfjs tensors return to their baseline after every run
- *   (three runs in a row do not grow memory).
+ *   (three runs in a row do not grow memory);
+ * - on the cpu backend, whose batches take many seconds, a cancel still ends
+ *   the run within about a second (the worker is stopped) and the next run
+ *   starts a fresh worker.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { chooseFolder, openApp, waitForVolume } from './helpers/app';
@@ -151,4 +154,54 @@ test('cancel, second study, no tumour then painting, three runs without leaks', 
     console.log(`worker tensors after run ${run}: ${m.numTensors} (${m.numBytes} bytes)`);
     expect(m).toEqual(baseline);
   }
+});
+
+test('cancel on the cpu backend stops within about a second, and a new run starts afresh', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await openApp(page);
+  await page.goto('/?backend=cpu');
+  await page.waitForFunction(() => window.__nephroplan !== undefined);
+  await openExample(page);
+
+  // The cpu backend takes many seconds per batch; the worker only reads a
+  // cancel between batches, so the app stops the worker instead.
+  const cancelMidBatch = async () => {
+    await page.getByTestId('seg-cancel-button').click();
+    const clicked = Date.now();
+    await page.waitForFunction(
+      () => window.__nephroplan!.segmentation().status === 'cancelled',
+      null,
+      { timeout: 10_000 },
+    );
+    return Date.now() - clicked;
+  };
+
+  await page.getByTestId('seg-run-button').click();
+  await page.waitForFunction(
+    () => window.__nephroplan!.segmentation().status === 'running',
+    null,
+    { timeout: 300_000 },
+  );
+  const waitedMs = await cancelMidBatch();
+  console.log(`cancel on cpu took ${waitedMs} ms`);
+  expect(waitedMs).toBeLessThan(3000);
+  const cancelled = await hook(page);
+  expect(cancelled.hasLabels).toBe(false);
+  expect(cancelled.measurements).toBeNull();
+  expect(cancelled.progress).toBeNull();
+  expect(await overlayRuns(page)).toBeNull();
+  await expect(page.getByTestId('seg-message')).toContainText('cancelled');
+  await expect(page.getByTestId('seg-run-button')).toBeEnabled();
+
+  // A new run loads the model in a fresh worker and gets through a batch.
+  await page.getByTestId('seg-run-button').click();
+  await page.waitForFunction(
+    () => (window.__nephroplan!.segmentation().progress?.done ?? 0) > 0,
+    null,
+    { timeout: 300_000 },
+  );
+  expect(await cancelMidBatch()).toBeLessThan(3000);
+  expect((await hook(page)).hasLabels).toBe(false);
 });

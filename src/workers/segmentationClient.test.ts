@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../core/inference/initBackend';
 import { loadSegmentationModel } from '../core/inference/loadSegmentationModel';
 import { saveModelToDir, testManifest } from '../core/inference/testing/saveModelToDir';
@@ -86,6 +86,39 @@ afterAll(async () => {
 
 const volume = () => phantomVolume(centredGrid([96, 80, 24], [2, 2, 4]));
 
+/**
+ * A worker busy in one long batch (as on the cpu backend): it answers init
+ * and reports progress, but never gets to read a cancel.
+ */
+function busyWorker() {
+  const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
+  const send = (data: FromWorker) =>
+    setTimeout(() => listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>)));
+  const worker = {
+    received: [] as ToWorker['type'][],
+    postMessage: (message: ToWorker) => {
+      worker.received.push(message.type);
+      if (message.type === 'init') {
+        send({
+          type: 'ready',
+          backend: { name: 'cpu', reason: 'test' },
+          model: { name: 'busy', version: '0' },
+        });
+      }
+      if (message.type === 'run') {
+        const progress = { done: 1, total: 24, slicesPerSec: 0.2, etaSec: 115 };
+        send({ type: 'progress', id: message.id, progress });
+      }
+    },
+    addEventListener: (type: string, listener: (e: never) => void) => {
+      if (type === 'message')
+        listeners.push(listener as (e: MessageEvent<FromWorker>) => void);
+    },
+    terminate: vi.fn(),
+  };
+  return worker;
+}
+
 describe('createSegmentationClient', () => {
   it('loads the model over HTTP and reports the backend', async () => {
     const client = await createSegmentationClient(`${baseUrl}/model/`, {
@@ -139,9 +172,39 @@ describe('createSegmentationClient', () => {
       onProgress: () => controller.abort(),
     });
     await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect(client.stopped).toBe(false);
     const second = await client.run(volume(), { batchSize: 12 });
     expect(second.measurements.tumourVolumeMl).toBeGreaterThan(0);
     client.dispose();
+  });
+
+  it('terminates a worker that does not heed a cancel in time, and says it stopped', async () => {
+    const worker = busyWorker();
+    const onStopped = vi.fn();
+    const client = await createSegmentationClient(`${baseUrl}/model/`, {
+      createWorker: () => worker,
+      cancelTimeoutMs: 50,
+      onStopped,
+    });
+    const controller = new AbortController();
+    const run = client.run(volume(), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    const measuring = client.measure({ ...volume(), labels: new Uint8Array(4) });
+
+    const cancelled = performance.now();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - cancelled).toBeGreaterThanOrEqual(45);
+    expect(worker.received).toEqual(['init', 'run', 'measure', 'cancel']);
+    expect(worker.terminate).toHaveBeenCalledTimes(1);
+    expect(onStopped).toHaveBeenCalledTimes(1);
+    expect(client.stopped).toBe(true);
+    // What else waited on that worker fails, and so does what comes after.
+    await expect(measuring).rejects.toThrow('stopped after a cancel');
+    await expect(client.run(volume())).rejects.toThrow('start a new client');
+    await expect(client.memory()).rejects.toThrow('start a new client');
+    expect(worker.received).toEqual(['init', 'run', 'measure', 'cancel']);
   });
 
   it('rejects with the reason when the model cannot be loaded', async () => {

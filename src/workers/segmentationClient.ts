@@ -3,6 +3,12 @@
  * reports which backend runs and why, and runs one study at a time with
  * progress and cancellation.
  *
+ * The worker checks for a cancel only between batches, and a batch can take
+ * many seconds on a slow backend (cpu). A run that has not stopped within
+ * `cancelTimeoutMs` of its cancel is stopped by terminating the worker: the
+ * run rejects as cancelled, the client is stopped for good (`onStopped`), and
+ * the app starts a fresh client, which loads the model again.
+ *
  * @example
  * const client = await createSegmentationClient('/models/segmentation/', { backend });
  * showBackend(client.backendInfo); // { name: 'wasm', reason: '…' }
@@ -30,7 +36,17 @@ export interface SegmentationClientOptions {
   backend?: string | null;
   /** Creates the worker (default: segmentation.worker.ts as a module worker). */
   createWorker?: () => WorkerLike;
+  /**
+   * How long a cancelled run may take to stop at its next batch before the
+   * worker is terminated instead, ms (default CANCEL_TIMEOUT_MS).
+   */
+  cancelTimeoutMs?: number;
+  /** Called once when the worker was terminated because a run ignored its cancel. */
+  onStopped?: () => void;
 }
+
+/** Default wait for a cancelled run to stop by itself, ms. */
+export const CANCEL_TIMEOUT_MS = 1000;
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -65,6 +81,11 @@ export interface SegmentationClient {
   measure(labels: LabelVolume): Promise<Measurements>;
   /** Live tfjs tensors and bytes in the worker (leak checks). */
   memory(): Promise<WorkerMemory>;
+  /**
+   * True once the worker is gone (terminated after an ignored cancel, or
+   * disposed): every call then rejects; start a new client.
+   */
+  readonly stopped: boolean;
   /** Stops the worker; pending runs reject. */
   dispose(): void;
 }
@@ -125,6 +146,25 @@ export async function createSegmentationClient(
     pending.clear();
   };
 
+  let stopped = false;
+  const stop = (err: Error) => {
+    stopped = true;
+    worker.terminate();
+    failAll(err);
+  };
+  const stoppedError = () =>
+    new Error('the segmentation worker was stopped; start a new client');
+  /** Stops the worker when run `id` is still going `cancelTimeoutMs` after its cancel. */
+  const stopUnlessCancelled = (id: number) =>
+    setTimeout(() => {
+      if (stopped || !pending.has(id)) return;
+      const run = pending.get(id)!;
+      pending.delete(id);
+      run.reject(abortError());
+      stop(new Error('the segmentation worker was stopped after a cancel'));
+      options.onStopped?.();
+    }, options.cancelTimeoutMs ?? CANCEL_TIMEOUT_MS);
+
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
     const m = event.data;
     if (m.type === 'ready') return ready(m);
@@ -166,14 +206,26 @@ export async function createSegmentationClient(
     backendInfo: info.backend,
     model: info.model,
 
+    get stopped() {
+      return stopped;
+    },
+
     run(volume, runOptions = {}) {
       const { signal } = runOptions;
+      if (stopped) return Promise.reject(stoppedError());
       if (signal?.aborted) return Promise.reject(abortError());
       const id = nextId++;
       return new Promise<SegmentationResult>((resolve, reject) => {
-        const onAbort = () => worker.postMessage({ type: 'cancel', id });
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const onAbort = () => {
+          worker.postMessage({ type: 'cancel', id });
+          timer = stopUnlessCancelled(id);
+        };
         signal?.addEventListener('abort', onAbort, { once: true });
-        const settle = () => signal?.removeEventListener('abort', onAbort);
+        const settle = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        };
         pending.set(id, {
           resolve: (r) => (settle(), resolve(r)),
           reject: (e) => (settle(), reject(e)),
@@ -196,6 +248,7 @@ export async function createSegmentationClient(
     },
 
     measure(labels) {
+      if (stopped) return Promise.reject(stoppedError());
       const id = nextId++;
       return new Promise<Measurements>((resolve, reject) => {
         pending.set(id, { resolve: () => {}, measured: resolve, reject });
@@ -204,6 +257,7 @@ export async function createSegmentationClient(
     },
 
     memory() {
+      if (stopped) return Promise.reject(stoppedError());
       const id = nextId++;
       return new Promise<WorkerMemory>((resolve, reject) => {
         pending.set(id, { resolve: () => {}, memory: resolve, reject });
@@ -212,8 +266,7 @@ export async function createSegmentationClient(
     },
 
     dispose() {
-      worker.terminate();
-      failAll(new Error('segmentation client disposed'));
+      stop(new Error('segmentation client disposed'));
     },
   };
 }

@@ -10,7 +10,9 @@
  * - `run`: segment `volume` (its voxels are copied, or moved when the app
  *   transfers the buffer). Answered by any number of `progress`, then exactly
  *   one of `result`, `cancelled` or `error` with the same `id`.
- * - `cancel`: stop run `id` at the next batch boundary (→ `cancelled`).
+ * - `cancel`: stop run `id` at the next batch boundary (→ `cancelled`). A
+ *   worker that has not answered within the client's cancel timeout is
+ *   terminated instead (segmentationClient.ts).
  * - `measure`: re-measure `labels` (after a manual edit) off the main thread.
  *   Answered by `measurements` or `error` with the same `id`; allowed while
  *   a run is in progress.

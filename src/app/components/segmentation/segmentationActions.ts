@@ -43,15 +43,26 @@ let workerBusy: Promise<unknown> = Promise.resolve();
 
 const store = () => useSegmentationStore.getState();
 
-/** The worker client, started on first use with the URL's forced backend. */
+/**
+ * The worker client, started on first use with the URL's forced backend. A
+ * client whose worker was stopped (a run that did not heed its cancel in
+ * time) is dropped: the next use starts a fresh one, which loads the model
+ * again.
+ */
 export function getSegmentationClient(): Promise<SegmentationClient> {
   if (!client) {
     const backend = backendFromQuery(location.search);
-    client = createSegmentationClient(SEGMENTATION_MODEL_URL, { backend });
-    client.then(
+    const started = createSegmentationClient(SEGMENTATION_MODEL_URL, {
+      backend,
+      onStopped: () => {
+        if (client === started) client = null;
+      },
+    });
+    client = started;
+    started.then(
       (c) => store().set({ backend: c.backendInfo, model: c.model }),
       () => {
-        client = null;
+        if (client === started) client = null;
       },
     );
   }
@@ -108,7 +119,10 @@ export async function runSegmentation(): Promise<void> {
   }
 }
 
-/** Stops the run at the next batch; the previous labels (if any) stay. */
+/**
+ * Stops the run at the next batch, or within about a second by stopping the
+ * worker (segmentationClient.ts); the previous labels (if any) stay.
+ */
 export function cancelSegmentation(): void {
   running?.controller.abort();
 }
@@ -133,12 +147,20 @@ export function showLargestTumourSlice(): void {
   getCurrentViewer()?.showVoxel(largestSliceFocus(labels, slice));
 }
 
-/** Measures `labels` in the worker and stores the result if still current. */
+/**
+ * Measures `labels` in the worker and stores the result if still current;
+ * here on the main thread when there is no worker, or when it was stopped
+ * before it answered.
+ */
 async function remeasure(labels: LabelVolume): Promise<void> {
   try {
-    const measurements = client
-      ? await (await client).measure(labels)
-      : measureLabels(labels);
+    let measurements;
+    try {
+      measurements = client ? await (await client).measure(labels) : null;
+    } catch (err) {
+      log.warn('measuring in the worker failed; measuring here', err);
+    }
+    measurements ??= measureLabels(labels);
     if (store().labels === labels) store().set({ measurements });
   } catch (err) {
     log.error('measuring failed', err);
