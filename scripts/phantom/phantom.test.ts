@@ -51,6 +51,8 @@ describe('synthetic phantom', () => {
 
   it('loads back through the DICOM path with the rendered HU', async () => {
     const study = loadStudyFromFiles(phantomSeries(rendered));
+    // Known as the phantom from its files, as the app shows it.
+    expect(study.series[0].summary.syntheticPhantom).toBe(true);
     const { volume, warnings } = await buildVolume(study.series[0] as DicomSeries);
     expect(warnings).toEqual([]);
     expect(volume.dims).toEqual([256, 256, 64]);

@@ -1,17 +1,19 @@
 /**
  * Encodes the rendered phantom as a CT DICOM series: 16-bit unsigned stored
  * values (12 bits stored) with Rescale Intercept −1024, as many scanners
- * write them, and attributes that say plainly the data are synthetic.
+ * write them, and attributes that say plainly the data are synthetic. The
+ * app recognises the series by its Series Instance UID.
  */
+import {
+  PHANTOM_SERIES_UID,
+  PHANTOM_STUDY_UID,
+  PHANTOM_UID_ROOT,
+} from '../../src/core/dicom/syntheticPhantom';
 import { writeDicomFile } from '../dicom/writeDicomFile';
 import { PHANTOM_GRID, phantomPoint } from './phantomGrid';
 import type { PhantomVolume } from './renderPhantom';
 
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
-/** Fixed UIDs under 2.25 (UUID-derived), so every run writes the same bytes. */
-const UID_ROOT = '2.25.1187724571623587209411036504';
-export const PHANTOM_STUDY_UID = `${UID_ROOT}.1`;
-export const PHANTOM_SERIES_UID = `${UID_ROOT}.2`;
 const INTERCEPT = -1024;
 
 export interface PhantomFile {
@@ -35,7 +37,7 @@ export function phantomSeries(volume: PhantomVolume): PhantomFile[] {
         SpecificCharacterSet: 'ISO_IR 192',
         ImageType: ['DERIVED', 'SECONDARY', 'AXIAL'],
         SOPClassUID: CT_IMAGE_STORAGE,
-        SOPInstanceUID: `${UID_ROOT}.3.${k + 1}`,
+        SOPInstanceUID: `${PHANTOM_UID_ROOT}.3.${k + 1}`,
         StudyDate: '20240101',
         StudyTime: '120000',
         AccessionNumber: 'SYNTHETIC',
@@ -51,6 +53,8 @@ export function phantomSeries(volume: PhantomVolume): PhantomFile[] {
         BodyPartExamined: 'ABDOMEN',
         SliceThickness: g.sliceSpacingMm,
         KVP: 120,
+        // Fixed UIDs under the generator's own root: every run writes the same
+        // bytes, and the app knows the phantom from its files.
         StudyInstanceUID: PHANTOM_STUDY_UID,
         SeriesInstanceUID: PHANTOM_SERIES_UID,
         StudyID: '1',
@@ -58,7 +62,7 @@ export function phantomSeries(volume: PhantomVolume): PhantomFile[] {
         InstanceNumber: k + 1,
         ImagePositionPatient: position,
         ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
-        FrameOfReferenceUID: `${UID_ROOT}.4`,
+        FrameOfReferenceUID: `${PHANTOM_UID_ROOT}.4`,
         SliceLocation: position[2],
         SamplesPerPixel: 1,
         PhotometricInterpretation: 'MONOCHROME2',

@@ -8,7 +8,7 @@ import { loadFiles, reportLoadError } from '../loading/studyActions';
 
 async function openExample() {
   try {
-    await loadFiles(await fetchExampleFiles(), true);
+    await loadFiles(await fetchExampleFiles());
   } catch (err) {
     reportLoadError(err instanceof Error ? err.message : String(err));
   }

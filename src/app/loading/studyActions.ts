@@ -50,12 +50,12 @@ function keptStudy(): KeptStudy | null {
 }
 
 /**
- * Loads dropped or chosen files and opens the default series.
+ * Loads dropped or chosen files (or the built-in example's) and opens the
+ * default series.
  *
  * @param files - files with their paths in the drop
- * @param isExample - true for the built-in synthetic phantom
  */
-export async function loadFiles(files: NamedFile[] | InputFile[], isExample = false) {
+export async function loadFiles(files: NamedFile[] | InputFile[]) {
   const mine = ++generation;
   set({
     status: 'reading',
@@ -86,7 +86,7 @@ export async function loadFiles(files: NamedFile[] | InputFile[], isExample = fa
     });
     return;
   }
-  set({ study, isExample, loadMessages: study.messages, progress: null });
+  set({ study, loadMessages: study.messages, progress: null });
   await openSeriesAt(study.defaultIndex, mine);
 }
 
@@ -113,6 +113,8 @@ export async function openSeriesAt(index: number, claimed?: number) {
       progress: null,
       volume: opened.volume,
       summary: series.summary,
+      // Known from the files, whether they came from the example button or a drop.
+      isExample: series.summary.syntheticPhantom,
       patientStudy: series.patientStudy,
       seriesMessages: opened.warnings,
     });

@@ -23,7 +23,10 @@ export interface StudyState {
   progress: Progress | null;
   /** The last load that found at least one series. */
   study: StudyListing | null;
-  /** True when `study` is the built-in synthetic phantom. */
+  /**
+   * True when the series on screen is the built-in synthetic phantom, known
+   * from its files (SeriesSummary.syntheticPhantom), however they were opened.
+   */
   isExample: boolean;
   selectedIndex: number;
   /** The volume on screen (HU) and what it is. */

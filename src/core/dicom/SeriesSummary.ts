@@ -20,4 +20,6 @@ export interface SeriesSummary {
   plane: PlaneLabel;
   /** Transfer syntax name (DICOM) or "NIfTI-1". */
   encoding: string;
+  /** True for NephroPlan's own synthetic phantom, known by its UIDs (syntheticPhantom.ts). */
+  syntheticPhantom: boolean;
 }

@@ -8,6 +8,7 @@ import type { SeriesSummary } from './SeriesSummary';
 import { planeLabel } from './planeLabel';
 import { analyseSliceSpacing } from './sliceSpacing';
 import { sortSlices } from './sortSlices';
+import { isSyntheticPhantom } from './syntheticPhantom';
 import { describeTransferSyntax } from './transferSyntax';
 
 /** Most common value of `key` among `items`. */
@@ -44,6 +45,7 @@ function summarize(key: string, instances: DicomInstance[]): SeriesSummary {
     spacingMm,
     plane: planeLabel(sorted.normal),
     encoding: describeTransferSyntax(first.transferSyntaxUid).name,
+    syntheticPhantom: isSyntheticPhantom(first.seriesInstanceUid),
   };
 }
 

@@ -23,6 +23,7 @@ export { sortSlices, sliceNormal } from './sortSlices';
 export { analyseSliceSpacing } from './sliceSpacing';
 export { pickDefaultSeries } from './pickDefaultSeries';
 export { isPart10 } from './isPart10';
+export { isSyntheticPhantom } from './syntheticPhantom';
 export { describeTransferSyntax } from './transferSyntax';
 export { setWasmBinaryLoader } from './codecs/wasmLoader';
 export type { WasmBinaryLoader, WasmCodec } from './codecs/wasmLoader';

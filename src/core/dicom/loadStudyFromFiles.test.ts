@@ -9,6 +9,7 @@ import {
 } from '../../../scripts/dicom/nonImageObjects';
 import { syntheticSeries } from '../../../scripts/dicom/syntheticSeries';
 import { loadStudyFromFiles } from './loadStudyFromFiles';
+import { PHANTOM_SERIES_UID, PHANTOM_UID_ROOT } from './syntheticPhantom';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const SHARED_DATA = path.resolve(process.env.SHARED_DATA ?? '../shared/data');
@@ -39,6 +40,16 @@ describe('loadStudyFromFiles', () => {
     expect(chosen.description).toBe('ABD CT');
     expect(chosen.spacingMm).toEqual([0.5, 0.75, 2]);
     expect(study.messages).toEqual([]);
+  });
+
+  it("knows NephroPlan's synthetic phantom by its Series Instance UID only", () => {
+    const flag = (seriesUid: string) =>
+      loadStudyFromFiles(syntheticSeries({ seriesUid })).series[0].summary
+        .syntheticPhantom;
+    expect(flag(PHANTOM_SERIES_UID)).toBe(true);
+    expect(flag('2.25.1.1')).toBe(false);
+    expect(flag(`${PHANTOM_UID_ROOT}.9`)).toBe(false);
+    expect(flag(`${PHANTOM_SERIES_UID}.1`)).toBe(false);
   });
 
   it('skips and counts non-DICOM files, naming them', () => {

@@ -15,5 +15,6 @@ export function niftiSummary(fileName: string, volume: Volume): SeriesSummary {
     spacingMm: volume.spacingMm,
     plane: planeLabel(volume.direction[2]),
     encoding: 'NIfTI',
+    syntheticPhantom: false,
   };
 }
