@@ -4,7 +4,8 @@
  * grey, bone white, both kidneys bright, the tumour visibly darker than its
  * kidney, the patient's left on the screen's right and the spine at the
  * bottom (radiological convention). Points come from the phantom's known
- * anatomy; grey levels are read from the screenshot's pixels.
+ * anatomy; grey levels are read from the screenshot's pixels. And on the
+ * empty page, that the drop hint runs into none of the views' labels.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { LEFT_KIDNEY, RIGHT_KIDNEY, TUMOUR } from '../scripts/phantom/phantomAnatomy';
@@ -113,4 +114,36 @@ test('axial screenshot of the phantom looks like an abdominal CT', async ({
   await expect(page.getByTestId('edge-labels-sagittal').locator('.edge-left')).toHaveText(
     'A',
   );
+});
+
+test("the empty page's drop hint runs into no view label", async ({ page }, testInfo) => {
+  await openApp(page);
+  for (const [width, height] of [
+    [1400, 900],
+    [1024, 700],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expect(page.getByTestId('empty-hint')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`empty-${width}x${height}.png`) });
+    // The hint's element fills its view: compare the boxes of its text lines.
+    const overlaps = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('[data-testid="empty-hint"]')!);
+      const lines = [...range.getClientRects()];
+      const labels = [...document.querySelectorAll('.view-name, .slice-counter')];
+      return labels
+        .filter((label) => {
+          const r = label.getBoundingClientRect();
+          return lines.some(
+            (l) =>
+              l.left < r.right &&
+              r.left < l.right &&
+              l.top < r.bottom &&
+              r.top < l.bottom,
+          );
+        })
+        .map((label) => label.textContent);
+    });
+    expect(overlaps, `${width}×${height}`).toEqual([]);
+  }
 });

@@ -41,7 +41,7 @@ export function ViewerPanel() {
           />
         ))}
         {!volume && (
-          <div className="empty-hint">
+          <div className="empty-hint" data-testid="empty-hint">
             Drop a CT study anywhere on this page — a DICOM folder, DICOM files or a .nii
             / .nii.gz volume — or use the buttons above.
           </div>
