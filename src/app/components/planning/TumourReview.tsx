@@ -35,10 +35,12 @@ const regions = (n: number) => (n === 1 ? '1 region' : `${n} separate regions`);
 /** What the shown labels hold: tumour found, none, or not measured yet. */
 function ShownFindings() {
   const m = useSegmentationStore((s) => s.measurements);
-  const slices = useSegmentationStore((s) => s.labels?.dims[2] ?? 0);
+  const dims = useSegmentationStore((s) => s.labels?.dims ?? null);
   if (!m) return <p className="muted">Measuring the mask…</p>;
   const slice = m.largestTumourSlice;
   if (!slice) return null;
+  // Counted along the slice's own axis, as the axial view's counter is.
+  const slices = dims?.[slice.axis] ?? 0;
   const caution = tumourRegionCaution(m);
   return (
     <div className="plan-review-found" data-testid="plan-review-found">
