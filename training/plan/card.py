@@ -14,6 +14,12 @@ __all__ = ["write_model_card", "TARGETS"]
 TARGETS = {"procedure_accuracy": 0.88, "procedure_auc": 0.93, "approach_accuracy": 0.85,
            "approach_retro_f1": 0.70, "time_mae_min": 65.0}
 
+#: How the verdict lines name each figure.
+METRIC_NAMES = {"procedure_accuracy": "procedure accuracy", "procedure_auc": "procedure AUC",
+                "approach_accuracy": "approach accuracy",
+                "approach_retro_f1": "approach F1 for the retroperitoneal class",
+                "time_mae_min": "operative time, mean absolute error (min)"}
+
 COLUMNS = [("procedure_accuracy", "Proc. acc."), ("procedure_auc", "Proc. AUC"),
            ("procedure_brier", "Proc. Brier"), ("approach_accuracy", "Appr. acc."),
            ("approach_balanced_accuracy", "Appr. bal. acc."), ("approach_retro_f1", "Retro F1"),
@@ -54,8 +60,9 @@ def _verdict(cohort: dict) -> list[str]:
     for k, t in TARGETS.items():
         v = s[k]["value"]
         ok = v <= t if k.startswith("time") else v >= t
-        out.append(f"- {k.replace('_', ' ')}: {v:.3f} (target {'≤' if k.startswith('time') else '≥'}"
-                   f" {t}) — {'reached' if ok else '**not reached**'}")
+        fmt = ".1f" if k.startswith("time") else ".3f"
+        out.append(f"- {METRIC_NAMES[k]}: {v:{fmt}} (target {'≤' if k.startswith('time') else '≥'}"
+                   f" {t:g}) — {'reached' if ok else '**not reached**'}")
     return out
 
 
@@ -87,7 +94,7 @@ def _summary(cohort: dict, name: str) -> list[str]:
     for k, v in pd.items():
         fmt = ".1f" if k.startswith("time") else ".3f"
         verdict = "better" if v["significantly_better"] else "not significantly better"
-        out.append(f"- {k.replace('_', ' ')} vs {names[v['baseline']]}: {v['difference']:+{fmt}}"
+        out.append(f"- {METRIC_NAMES[k]} vs {names[v['baseline']]}: {v['difference']:+{fmt}}"
                    f" [{v['ci95'][0]:+{fmt}}, {v['ci95'][1]:+{fmt}}] — {verdict}")
     return out + [""]
 
