@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../core/inference/initBackend';
 import { loadSegmentationModel } from '../core/inference/loadSegmentationModel';
+import { measureLabels } from '../core/measurements/measureLabels';
 import { saveModelToDir, testManifest } from '../core/inference/testing/saveModelToDir';
 import { buildThresholdNetwork } from '../core/inference/testing/testNetworks';
 import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
@@ -119,6 +120,47 @@ function busyWorker() {
   return worker;
 }
 
+/**
+ * A worker whose last batch is already under way when the cancel comes: it
+ * reports that batch and sends its result after the cancel, as a real worker
+ * does when the cancel arrives during the last batch.
+ */
+function finishingWorker() {
+  const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
+  const send = (data: FromWorker) =>
+    setTimeout(() => listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>)));
+  const worker = {
+    received: [] as ToWorker['type'][],
+    postMessage: (message: ToWorker) => {
+      worker.received.push(message.type);
+      if (message.type === 'init') {
+        send({
+          type: 'ready',
+          backend: { name: 'cpu', reason: 'test' },
+          model: { name: 'finishing', version: '0' },
+        });
+      }
+      if (message.type === 'run') {
+        const progress = { done: 1, total: 2, slicesPerSec: 1, etaSec: 1 };
+        send({ type: 'progress', id: message.id, progress });
+      }
+      if (message.type === 'cancel') {
+        const progress = { done: 2, total: 2, slicesPerSec: 1, etaSec: 0 };
+        send({ type: 'progress', id: message.id, progress });
+        const labels = { ...volume(), labels: new Uint8Array(96 * 80 * 24).fill(2) };
+        const measurements = measureLabels(labels);
+        send({ type: 'result', id: message.id, labels, measurements, durationSec: 1 });
+      }
+    },
+    addEventListener: (type: string, listener: (e: never) => void) => {
+      if (type === 'message')
+        listeners.push(listener as (e: MessageEvent<FromWorker>) => void);
+    },
+    terminate: vi.fn(),
+  };
+  return worker;
+}
+
 describe('createSegmentationClient', () => {
   it('loads the model over HTTP and reports the backend', async () => {
     const client = await createSegmentationClient(`${baseUrl}/model/`, {
@@ -205,6 +247,31 @@ describe('createSegmentationClient', () => {
     await expect(client.run(volume())).rejects.toThrow('start a new client');
     await expect(client.memory()).rejects.toThrow('start a new client');
     expect(worker.received).toEqual(['init', 'run', 'measure', 'cancel']);
+  });
+
+  it('drops a result and progress that the worker sends after the cancel', async () => {
+    const worker = finishingWorker();
+    const client = await createSegmentationClient(`${baseUrl}/model/`, {
+      createWorker: () => worker,
+      cancelTimeoutMs: 5000,
+    });
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const run = client.run(volume(), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        progress.push(p.done);
+        controller.abort();
+      },
+    });
+
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress).toEqual([1]);
+    expect(worker.received).toEqual(['init', 'run', 'cancel']);
+    // The worker answered: it is free, not stopped.
+    expect(worker.terminate).not.toHaveBeenCalled();
+    expect(client.stopped).toBe(false);
+    client.dispose();
   });
 
   it('rejects with the reason when the model cannot be loaded', async () => {

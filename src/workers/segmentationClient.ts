@@ -9,6 +9,10 @@
  * run rejects as cancelled, the client is stopped for good (`onStopped`), and
  * the app starts a fresh client, which loads the model again.
  *
+ * A cancelled run is over for the app at once: a result or progress that the
+ * worker sends after the cancel (its last batch was already under way) is
+ * dropped, and the run rejects as cancelled when the worker answers.
+ *
  * @example
  * const client = await createSegmentationClient('/models/segmentation/', { backend });
  * showBackend(client.backendInfo); // { name: 'wasm', reason: '…' }
@@ -227,9 +231,12 @@ export async function createSegmentationClient(
           signal?.removeEventListener('abort', onAbort);
         };
         pending.set(id, {
-          resolve: (r) => (settle(), resolve(r)),
+          // A result that crossed the cancel belongs to a cancelled run.
+          resolve: (r) => (settle(), signal?.aborted ? reject(abortError()) : resolve(r)),
           reject: (e) => (settle(), reject(e)),
-          onProgress: runOptions.onProgress,
+          onProgress: (p) => {
+            if (!signal?.aborted) runOptions.onProgress?.(p);
+          },
         });
         const transfer = runOptions.transferVoxels
           ? [volume.voxels.buffer as ArrayBuffer]

@@ -12,7 +12,8 @@
  *   one of `result`, `cancelled` or `error` with the same `id`.
  * - `cancel`: stop run `id` at the next batch boundary (→ `cancelled`). A
  *   worker that has not answered within the client's cancel timeout is
- *   terminated instead (segmentationClient.ts).
+ *   terminated instead (segmentationClient.ts). A `result` or `progress`
+ *   already on its way when the cancel arrives is dropped by the client.
  * - `measure`: re-measure `labels` (after a manual edit) off the main thread.
  *   Answered by `measurements` or `error` with the same `id`; allowed while
  *   a run is in progress.

@@ -1,7 +1,8 @@
 /**
  * Cancel while the worker is stuck in a long batch (the cpu backend): the app
  * stops that worker after the client's timeout, keeps nothing of the run, and
- * the next run starts a fresh worker that loads the model again.
+ * the next run starts a fresh worker that loads the model again. Cancel just
+ * as the last batch ends: the result that crosses the cancel is not shown.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { measureLabels } from '../../../core/measurements/measureLabels';
@@ -12,21 +13,26 @@ import type { FromWorker, ToWorker } from '../../../workers/segmentationProtocol
 const grid = axisAlignedGrid([2, 2, 2]);
 const volume = { ...grid, voxels: new Int16Array(8) } as Volume;
 
-/** One fake worker per client: it answers runs only when `answersRuns`. */
+/**
+ * How the fake worker answers a run: never (stuck in a batch), with its
+ * result, or with its result only once the cancel came (the last batch was
+ * under way).
+ */
+type RunAnswer = 'never' | 'result' | 'result-after-cancel';
+
+const LABELS = Uint8Array.of(0, 1, 2, 2, 0, 1, 2, 0);
+const LATE_LABELS = Uint8Array.of(2, 2, 2, 2, 2, 2, 2, 2);
+
+/** One fake worker per client. */
 interface FakeWorker {
-  answersRuns: boolean;
   received: ToWorker['type'][];
   terminated: boolean;
 }
 const workers: FakeWorker[] = [];
-let nextAnswersRuns = false;
+let runAnswer: RunAnswer = 'never';
 
 function fakeWorker() {
-  const state: FakeWorker = {
-    answersRuns: nextAnswersRuns,
-    received: [],
-    terminated: false,
-  };
+  const state: FakeWorker = { received: [], terminated: false };
   workers.push(state);
   const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
   const send = (data: FromWorker) =>
@@ -34,6 +40,11 @@ function fakeWorker() {
       if (!state.terminated)
         listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>));
     });
+  const sendResult = (id: number, values: Uint8Array) => {
+    const labels: LabelVolume = { ...grid, labels: values.slice() };
+    const measurements = measureLabels(labels);
+    send({ type: 'result', id, labels, measurements, durationSec: 0 });
+  };
   return {
     postMessage(message: ToWorker) {
       state.received.push(message.type);
@@ -46,13 +57,11 @@ function fakeWorker() {
       } else if (message.type === 'run') {
         const progress = { done: 1, total: 2, slicesPerSec: 0.1, etaSec: 10 };
         send({ type: 'progress', id: message.id, progress });
-        if (!state.answersRuns) return;
-        const labels: LabelVolume = {
-          ...grid,
-          labels: Uint8Array.of(0, 1, 2, 2, 0, 1, 2, 0),
-        };
-        const measurements = measureLabels(labels);
-        send({ type: 'result', id: message.id, labels, measurements, durationSec: 0 });
+        if (runAnswer === 'result') sendResult(message.id, LABELS);
+      } else if (message.type === 'cancel' && runAnswer === 'result-after-cancel') {
+        const progress = { done: 2, total: 2, slicesPerSec: 0.1, etaSec: 0 };
+        send({ type: 'progress', id: message.id, progress });
+        sendResult(message.id, LATE_LABELS);
       }
     },
     addEventListener(type: string, listener: (e: never) => void) {
@@ -115,12 +124,42 @@ describe('cancel on a worker stuck in a batch', () => {
     });
 
     // The app is usable: a new worker, the model loaded again, a full run.
-    nextAnswersRuns = true;
+    runAnswer = 'result';
     await actions.runSegmentation();
     expect(workers).toHaveLength(2);
     expect(workers[1].received).toEqual(['init', 'run']);
     expect(state().status).toBe('done');
-    expect(state().labels?.labels).toEqual(Uint8Array.of(0, 1, 2, 2, 0, 1, 2, 0));
+    expect(state().labels?.labels).toEqual(LABELS);
     expect(state().measurements?.tumourComponentCount).toBeGreaterThan(0);
+  });
+});
+
+describe('cancel as the last batch ends', () => {
+  it('shows nothing of the result that crosses the cancel; the mask before stays', async () => {
+    study.useStudyStore.setState({ volume });
+    runAnswer = 'result';
+    await actions.runSegmentation();
+    const before = state();
+    expect(before.labels?.labels).toEqual(LABELS);
+
+    runAnswer = 'result-after-cancel';
+    const run = actions.runSegmentation();
+    await vi.waitFor(() => expect(state().progress?.done).toBe(1));
+    actions.cancelSegmentation();
+    await run;
+
+    expect(state()).toMatchObject({
+      status: 'cancelled',
+      progress: null,
+      message: 'Segmentation cancelled; nothing was changed.',
+      labels: before.labels,
+      labelsVersion: before.labelsVersion,
+      maskId: before.maskId,
+      measurements: before.measurements,
+      source: before.source,
+    });
+    expect(state().labels?.labels).toEqual(LABELS);
+    // The worker answered the cancel: it was kept, not stopped.
+    expect(workers.at(-1)!.terminated).toBe(false);
   });
 });
