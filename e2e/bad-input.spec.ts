@@ -2,9 +2,10 @@
  * Bad and unusual input gets a clear, specific message, and what was loaded
  * before stays on screen and usable. Fixtures are generated at test time.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { syntheticSeries } from '../scripts/dicom/syntheticSeries';
 import { writeNifti } from '../src/core/nifti/writeNifti';
 import { makeBadInputs, XSS_NAME, type BadInputs } from './fixtures/badInputs';
 import {
@@ -27,6 +28,24 @@ test.beforeAll(() => {
 /** The message with `code`, as shown. */
 function message(page: Page, code: string) {
   return page.locator(`[data-testid="messages"] li[data-code="${code}"]`);
+}
+
+/**
+ * Writes a series claiming RLE Lossless over native pixels: its files are
+ * listed, but none of its slices can be decoded. Returns the file paths.
+ */
+function writeUndecodableSeries(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = syntheticSeries({
+    seriesUid: '2.25.990',
+    seriesDescription: 'BROKEN CT',
+    transferSyntaxUid: '1.2.840.10008.1.2.5',
+  });
+  return files.map(({ name, bytes }) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  });
 }
 
 /** Waits for a new load to settle after choosing a folder. */
@@ -224,6 +243,55 @@ test('junk dropped over a study with a mask says the study is kept, and keeps it
   expect(after).toEqual(before);
   await expect(page.getByTestId('plan-review-status')).toBeVisible();
   await expect(page.getByTestId('synthetic-badge')).toBeVisible();
+
+  // A series that is listed but cannot be decoded changes nothing either.
+  await dropFiles(page, writeUndecodableSeries(testInfo.outputPath('broken')));
+  await expect(message(page, 'decode-error')).toHaveText(
+    new RegExp(
+      '^error Could not decode series "BROKEN CT": RLE .*\\. The open study ' +
+        '\\("SYNTHETIC PHANTOM abdomen CT"\\) is kept as it was, ' +
+        'with its segmentation and edits\\.$',
+    ),
+  );
+  const kept = await waitForSettled(page);
+  expect({ ...kept, messages: [] }).toEqual({ ...state, messages: [] });
+  await expect(page.getByTestId('series-row')).toHaveCount(1);
+  await expect(page.getByTestId('series-row')).toContainText('SYNTHETIC PHANTOM');
+  expect(
+    await page.evaluate(() => ({
+      segmentation: window.__nephroplan!.segmentation(),
+      labels: window.__nephroplan!.labelRuns(),
+    })),
+  ).toEqual(before);
+  await expect(page.getByTestId('synthetic-badge')).toBeVisible();
+});
+
+test('a series that cannot be decoded, dropped over a study, leaves its series and files', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await chooseFolder(page, fx.mixed);
+  const before = await waitForVolume(page);
+  const rows = page.getByTestId('series-row');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  await dropFiles(page, writeUndecodableSeries(testInfo.outputPath('broken')));
+  await expect(message(page, 'decode-error')).toContainText(
+    'The open study ("ABDOMEN CT 5mm") is kept as it was.',
+  );
+  const after = await waitForSettled(page);
+  expect(after.status).toBe('ready');
+  expect(after.series).toEqual(before.series);
+  expect(after.selectedIndex).toBe(before.selectedIndex);
+  expect(after.volume).toEqual(before.volume);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  // The loader still holds the open study's files: its other series opens.
+  await rows.nth(0).click();
+  await page.waitForFunction(() => window.__nephroplan!.state().volume?.dims[2] === 5);
+  await expect(message(page, 'non-ct')).toContainText('This series is MR, not CT');
+  await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
 });
 
 test('dropped files load through the drop zone', async ({ page }) => {

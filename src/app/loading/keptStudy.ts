@@ -1,8 +1,9 @@
 /**
  * What a failed load says while another study is open: the error adds that
  * the open study stays as it was, so that nobody fears its segmentation and
- * edits are lost (studyActions.ts keeps them: a load that brings no image
- * changes nothing but the messages).
+ * edits are lost (studyActions.ts keeps them: a load that brings no image,
+ * or whose default series cannot be decoded, changes nothing but the
+ * messages).
  */
 import type { StudyMessage } from '../../core/dicom';
 

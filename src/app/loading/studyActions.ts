@@ -2,15 +2,18 @@
  * What the UI can do with a study: load files (drop, picker, example) and
  * open one of the series found. Parsing and decoding run in a worker
  * (`studyLoader.worker.ts`). A failed load leaves what was already loaded
- * on screen; only its messages change.
+ * on screen, with its series list and the files behind it; only the
+ * messages change.
  */
 import type { InputFile, StudyMessage } from '../../core/dicom';
 import { getLogger } from '../../core/log/logger';
+import type { Volume } from '../../core/volume/Volume';
 import { useSegmentationStore } from '../store/segmentationStore';
 import { useStudyStore } from '../store/studyStore';
 import { withKeptStudy, type KeptStudy } from './keptStudy';
 import type { NamedFile } from './readDroppedItems';
-import { loadInWorker, openInWorker } from './studyClient';
+import { keepInWorker, loadInWorker, openInWorker } from './studyClient';
+import type { SeriesListing, StudyListing } from './studyProtocol';
 
 const log = getLogger('study');
 const set = useStudyStore.setState;
@@ -47,6 +50,41 @@ function keptStudy(): KeptStudy | null {
     description: summary?.description ?? '',
     hasLabels: useSegmentationStore.getState().labels !== null,
   };
+}
+
+/** The error shown when series `series` cannot be decoded, as one sentence. */
+function decodeError(series: SeriesListing, err: unknown): StudyMessage {
+  const name = series.summary.description || series.summary.id;
+  const reason = err instanceof Error ? err.message : String(err);
+  return {
+    level: 'error',
+    code: 'decode-error',
+    text: `Could not decode series "${name}": ${reason.replace(/\.?$/, '.')}`,
+  };
+}
+
+/** The store's fields for `series`, decoded and on screen. */
+function shownSeries(
+  series: SeriesListing,
+  opened: { volume: Volume; warnings: StudyMessage[] },
+) {
+  return {
+    status: 'ready' as const,
+    progress: null,
+    volume: opened.volume,
+    summary: series.summary,
+    // Known from the files, whether they came from the example button or a drop.
+    isExample: series.summary.syntheticPhantom,
+    patientStudy: series.patientStudy,
+    seriesMessages: opened.warnings,
+  };
+}
+
+/** Decodes series `index` of `study`, showing progress while `mine` is the latest. */
+function decode(study: StudyListing, index: number, mine: number) {
+  return openInWorker(study.loadId, index, (done, total) => {
+    if (mine === generation) set({ progress: { label: 'Decoding slices', done, total } });
+  });
 }
 
 /**
@@ -86,52 +124,82 @@ export async function loadFiles(files: NamedFile[] | InputFile[]) {
     });
     return;
   }
-  set({ study, loadMessages: study.messages, progress: null });
-  await openSeriesAt(study.defaultIndex, mine);
+  await openNewStudy(study, mine);
 }
 
 /**
- * Builds and shows series `index` of the current study.
+ * Opens the default series of a new load. The load replaces the open study
+ * (its series list, and its files in the worker) only once that series has
+ * decoded; when it cannot be decoded the open study stays as it was. With no
+ * study open, the load's series are listed all the same, so that another
+ * one can be picked.
  *
- * @param index - position in the study's series list
- * @param claimed - generation already claimed by the calling load
+ * @param study - the new load, with at least one series
+ * @param mine - generation claimed by the load
  */
-export async function openSeriesAt(index: number, claimed?: number) {
-  const series = useStudyStore.getState().study?.series[index];
-  if (!series) return;
-  const mine = claimed ?? ++generation;
-  const previousIndex = useStudyStore.getState().selectedIndex;
-  set({ status: 'building', selectedIndex: index });
+async function openNewStudy(study: StudyListing, mine: number) {
+  const index = study.defaultIndex;
+  const series = study.series[index];
+  set({ status: 'building', progress: null });
   try {
-    const opened = await openInWorker(index, (done, total) => {
-      if (mine === generation)
-        set({ progress: { label: 'Decoding slices', done, total } });
-    });
+    const opened = await decode(study, index, mine);
     if (mine !== generation) return;
+    keepInWorker(study.loadId);
     set({
-      status: 'ready',
-      progress: null,
-      volume: opened.volume,
-      summary: series.summary,
-      // Known from the files, whether they came from the example button or a drop.
-      isExample: series.summary.syntheticPhantom,
-      patientStudy: series.patientStudy,
-      seriesMessages: opened.warnings,
+      study,
+      selectedIndex: index,
+      loadMessages: study.messages,
+      ...shownSeries(series, opened),
     });
   } catch (err) {
     if (mine !== generation) return;
-    const message: StudyMessage = {
-      level: 'error',
-      code: 'decode-error',
-      text: `Could not decode series "${series.summary.description || series.summary.id}": ${
-        err instanceof Error ? err.message : String(err)
-      }`,
-    };
+    const error = decodeError(series, err);
+    const kept = keptStudy();
+    const listed = useStudyStore.getState().study;
+    if (kept && listed) {
+      keepInWorker(listed.loadId);
+      set({
+        status: 'ready',
+        progress: null,
+        loadMessages: withKeptStudy([...study.messages, error], kept),
+      });
+      return;
+    }
+    keepInWorker(study.loadId);
+    set({
+      status: 'failed',
+      progress: null,
+      study,
+      selectedIndex: -1,
+      loadMessages: study.messages,
+      seriesMessages: [error],
+    });
+  }
+}
+
+/**
+ * Builds and shows series `index` of the listed study.
+ *
+ * @param index - position in the study's series list
+ */
+export async function openSeriesAt(index: number) {
+  const study = useStudyStore.getState().study;
+  const series = study?.series[index];
+  if (!study || !series) return;
+  const mine = ++generation;
+  const previousIndex = useStudyStore.getState().selectedIndex;
+  set({ status: 'building', selectedIndex: index });
+  try {
+    const opened = await decode(study, index, mine);
+    if (mine !== generation) return;
+    set(shownSeries(series, opened));
+  } catch (err) {
+    if (mine !== generation) return;
     set({
       status: settledStatus(),
       progress: null,
       selectedIndex: previousIndex,
-      seriesMessages: withKeptStudy([message], keptStudy()),
+      seriesMessages: withKeptStudy([decodeError(series, err)], keptStudy()),
     });
   }
 }

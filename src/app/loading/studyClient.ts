@@ -1,6 +1,6 @@
 /**
  * Page side of the study-loading worker: one promise per request, progress
- * through a callback.
+ * through a callback; `keep` is a notice, not answered.
  */
 import type { InputFile, StudyMessage } from '../../core/dicom';
 import type { Volume } from '../../core/volume/Volume';
@@ -64,12 +64,22 @@ export async function loadInWorker(files: InputFile[]): Promise<StudyListing> {
   return res.listing;
 }
 
-/** Builds series `index` of the worker's current study. */
+/**
+ * Builds series `index` of a load the worker holds.
+ *
+ * @param loadId - the load's `StudyListing.loadId`
+ */
 export async function openInWorker(
+  loadId: number,
   index: number,
   onProgress: (done: number, total: number) => void,
 ): Promise<{ volume: Volume; warnings: StudyMessage[] }> {
-  const res = await request({ type: 'open', index }, [], onProgress);
+  const res = await request({ type: 'open', study: loadId, index }, [], onProgress);
   if (res.type !== 'opened') throw new Error(`unexpected reply ${res.type}`);
   return { volume: res.volume, warnings: res.warnings };
+}
+
+/** Tells the worker that the page lists load `loadId`; it lets the other go. */
+export function keepInWorker(loadId: number): void {
+  getWorker().postMessage({ type: 'keep', study: loadId } satisfies StudyRequest);
 }
