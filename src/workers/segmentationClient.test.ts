@@ -88,10 +88,14 @@ afterAll(async () => {
 const volume = () => phantomVolume(centredGrid([96, 80, 24], [2, 2, 4]));
 
 /**
- * A worker busy in one long batch (as on the cpu backend): it answers init
- * and reports progress, but never gets to read a cancel.
+ * A scripted worker: it answers init, reports the first batch of a run, and
+ * answers a cancel with `onCancel` (nothing: still busy in its batch).
  */
-function busyWorker() {
+function scriptedWorker(
+  name: string,
+  total: number,
+  onCancel: (id: number, send: (data: FromWorker) => void) => void = () => {},
+) {
   const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
   const send = (data: FromWorker) =>
     setTimeout(() => listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>)));
@@ -103,13 +107,14 @@ function busyWorker() {
         send({
           type: 'ready',
           backend: { name: 'cpu', reason: 'test' },
-          model: { name: 'busy', version: '0' },
+          model: { name, version: '0' },
         });
       }
       if (message.type === 'run') {
-        const progress = { done: 1, total: 24, slicesPerSec: 0.2, etaSec: 115 };
+        const progress = { done: 1, total, slicesPerSec: 1 / total, etaSec: total - 1 };
         send({ type: 'progress', id: message.id, progress });
       }
+      if (message.type === 'cancel') onCancel(message.id, send);
     },
     addEventListener: (type: string, listener: (e: never) => void) => {
       if (type === 'message')
@@ -121,45 +126,23 @@ function busyWorker() {
 }
 
 /**
+ * A worker busy in one long batch (as on the cpu backend): it never gets to
+ * read a cancel.
+ */
+const busyWorker = () => scriptedWorker('busy', 24);
+
+/**
  * A worker whose last batch is already under way when the cancel comes: it
  * reports that batch and sends its result after the cancel, as a real worker
  * does when the cancel arrives during the last batch.
  */
-function finishingWorker() {
-  const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
-  const send = (data: FromWorker) =>
-    setTimeout(() => listeners.forEach((l) => l({ data } as MessageEvent<FromWorker>)));
-  const worker = {
-    received: [] as ToWorker['type'][],
-    postMessage: (message: ToWorker) => {
-      worker.received.push(message.type);
-      if (message.type === 'init') {
-        send({
-          type: 'ready',
-          backend: { name: 'cpu', reason: 'test' },
-          model: { name: 'finishing', version: '0' },
-        });
-      }
-      if (message.type === 'run') {
-        const progress = { done: 1, total: 2, slicesPerSec: 1, etaSec: 1 };
-        send({ type: 'progress', id: message.id, progress });
-      }
-      if (message.type === 'cancel') {
-        const progress = { done: 2, total: 2, slicesPerSec: 1, etaSec: 0 };
-        send({ type: 'progress', id: message.id, progress });
-        const labels = { ...volume(), labels: new Uint8Array(96 * 80 * 24).fill(2) };
-        const measurements = measureLabels(labels);
-        send({ type: 'result', id: message.id, labels, measurements, durationSec: 1 });
-      }
-    },
-    addEventListener: (type: string, listener: (e: never) => void) => {
-      if (type === 'message')
-        listeners.push(listener as (e: MessageEvent<FromWorker>) => void);
-    },
-    terminate: vi.fn(),
-  };
-  return worker;
-}
+const finishingWorker = () =>
+  scriptedWorker('finishing', 2, (id, send) => {
+    send({ type: 'progress', id, progress: { done: 2, total: 2, slicesPerSec: 1, etaSec: 0 } });
+    const labels = { ...volume(), labels: new Uint8Array(96 * 80 * 24).fill(2) };
+    const measurements = measureLabels(labels);
+    send({ type: 'result', id, labels, measurements, durationSec: 1 });
+  });
 
 describe('createSegmentationClient', () => {
   it('loads the model over HTTP and reports the backend', async () => {
