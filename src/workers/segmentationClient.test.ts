@@ -138,7 +138,11 @@ const busyWorker = () => scriptedWorker('busy', 24);
  */
 const finishingWorker = () =>
   scriptedWorker('finishing', 2, (id, send) => {
-    send({ type: 'progress', id, progress: { done: 2, total: 2, slicesPerSec: 1, etaSec: 0 } });
+    send({
+      type: 'progress',
+      id,
+      progress: { done: 2, total: 2, slicesPerSec: 1, etaSec: 0 },
+    });
     const labels = { ...volume(), labels: new Uint8Array(96 * 80 * 24).fill(2) };
     const measurements = measureLabels(labels);
     send({ type: 'result', id, labels, measurements, durationSec: 1 });
