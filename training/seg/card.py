@@ -204,47 +204,36 @@ def _finetune(ft, cv, log_path) -> str:
             f"tuned on them.")
 
 
-def _comparisons(folder: Path) -> str:
+def _comparisons(runs: list) -> str:
     rows = ["| run | loss | input normalisation | network | IRCADb-01 kidney | CURVAS kidney (mean patient) "
             "| KiTS tumour (mean patient) |", "| --- | --- | --- | --- | --- | --- | --- |"]
-    found = False
-    for d in sorted(folder.glob("*/eval.json")):
-        ev = json.loads(d.read_text())
-        cfg = ev["config"]
-        found = True
-        rows.append(f"| {d.parent.name} | {cfg['loss']} | {cfg['norm']} | {cfg['arch']} | "
-                    f"{_f(ev['ircadb-01']['kidney_dice_3d'])} | {_f(ev['curvas-heldout']['mean_patient_dice'])} | "
-                    f"{_f(ev['kits-jpg']['mean_patient_tumour_dice'])} |")
-    return "\n".join(rows) if found else "_No comparison runs were evaluated._"
+    for r in runs:
+        rows.append(f"| {r['run']} | {r['loss']} | {r['norm']} | {r['arch']} | {_f(r['ircadb_kidney_dice_3d'])} | "
+                    f"{_f(r['curvas_kidney_dice'])} | {_f(r['kits_tumour_dice'])} |")
+    return "\n".join(rows) if runs else "_No comparison runs were evaluated._"
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval", required=True)
-    ap.add_argument("--comparisons", default="runs/cmp")
-    ap.add_argument("--train-log", default="runs/main/log.jsonl")
     ap.add_argument("--finetune-log", help="log.jsonl of the fine-tuning on real tumour slices, if any")
     ap.add_argument("--template", default=str(Path(__file__).with_name("MODEL_CARD.template.md")))
     args = ap.parse_args(argv)
     ev = json.loads(Path(args.eval).read_text())
     m = load_manifest()
-    log = [json.loads(l) for l in Path(args.train_log).read_text().splitlines() if l.strip()]
     cfg = ev["config"]
-    cmp_cfg = {}
-    cmp_dirs = sorted(Path(args.comparisons).glob("*/config.json"))
-    if cmp_dirs:
-        cmp_cfg = json.loads(cmp_dirs[0].read_text())
+    cmp_runs, log = ev.get("comparisons", []), ev.get("first_stage_log", {})
     text = Path(args.template).read_text()
     subs = {
         "{{RESULTS}}": _results(ev),
-        "{{COMPARISONS}}": _comparisons(Path(args.comparisons)),
-        "{{CMP_STEPS}}": str(cmp_cfg.get("steps", "n/a")),
+        "{{COMPARISONS}}": _comparisons(cmp_runs),
+        "{{CMP_STEPS}}": str(cmp_runs[0]["steps"]) if cmp_runs else "n/a",
         "{{STEPS}}": str(cfg.get("finetune", {}).get("base_steps")
                          or __import__("torch").load(str(CARD.parent / "model.pt"), map_location="cpu").get("step", "n/a")),
         "{{FINETUNE}}": _finetune(cfg.get("finetune"), ev.get("kits-jpg-cv"), args.finetune_log),
         "{{KITS_ROLE}}": ("fine-tuning, and **test** (tumour) by cross-validation by patient" if cfg.get("finetune")
                           else "**test** (tumour)"),
-        "{{MINUTES}}": f"{log[-1]['min']:.0f}" if log else "n/a",
+        "{{MINUTES}}": f"{log['minutes']:.0f}" if log else "n/a",
         "{{FEATURES}}": ", ".join(map(str, cfg["features"])),
         "{{CROP}}": str(cfg["crop"]),
         "{{BATCH}}": str(cfg["batch"]),

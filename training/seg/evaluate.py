@@ -177,9 +177,35 @@ def stage_summary(folder: Path, base: Dict) -> Dict:
     return out
 
 
+def comparison_summaries(folder: Path) -> List[Dict]:
+    """The short comparison runs of seg/run_comparisons.sh (each folder's config and eval.json)."""
+    out = []
+    for d in sorted(folder.glob("*/eval.json")):
+        ev = json.loads(d.read_text())
+        cfg = ev["config"]
+        out.append({"run": d.parent.name, "loss": cfg["loss"], "norm": cfg["norm"], "arch": cfg["arch"],
+                    "steps": cfg["steps"], "ircadb_kidney_dice_3d": ev["ircadb-01"]["kidney_dice_3d"],
+                    "curvas_kidney_dice": ev["curvas-heldout"]["mean_patient_dice"],
+                    "kits_tumour_dice": ev["kits-jpg"]["mean_patient_tumour_dice"]})
+    return out
+
+
+def first_stage_log(log: Path) -> Dict:
+    """Steps and minutes of the first training stage, from its log.jsonl ({} without one)."""
+    lines = [l for l in log.read_text().splitlines() if l.strip()] if log.exists() else []
+    return {"steps": json.loads(lines[-1])["step"], "minutes": json.loads(lines[-1])["min"]} if lines else {}
+
+
+CARRIED = ("comparisons", "first_stage_log")  # kept from an earlier results file when not measured anew
+
+
 def add_trials(res: Dict, earlier: Dict, finetune: List[Dict], stages: List[Dict]) -> None:
     """Trial summaries into `res`: those of `earlier` (a results file from before, whose run folders
-    are gone) first, each replaced by a new summary of the same run name."""
+    are gone) first, each replaced by a new summary of the same run name. The comparison runs and
+    the first stage's log figures are carried the same way when `res` has none of its own."""
+    for key in CARRIED:
+        if not res.get(key) and earlier.get(key):
+            res[key] = earlier[key]
     first_paint = earlier.get("tumour_study_kidney_grain") or earlier.get("tumour_study")
     if first_paint and "grain_sd_hu" not in first_paint and "grain_sd_hu" in res.get("tumour_study", {}):
         # The study as first made (grain at the kidney's texture), for the kept trials measured on it.
@@ -205,6 +231,9 @@ def main(argv=None):
                     help="a second-stage training run folder (seg.train --init) to summarise: its eval.json "
                          "(this script run on its final.pt) and tumour_study.json; repeatable")
     ap.add_argument("--tumour-study", help="seg.tumour_study's JSON for this checkpoint, to keep with the results")
+    ap.add_argument("--train-log", default="runs/main/log.jsonl",
+                    help="the first stage's log, for its steps and minutes in the card")
+    ap.add_argument("--comparisons", default="runs/cmp", help="folder of seg/run_comparisons.sh")
     ap.add_argument("--keep-trials", metavar="JSON",
                     help="an earlier results file whose trial summaries to keep (their run folders are not "
                          "committed); a --trial or --stage-trial of the same run name replaces its entry")
@@ -219,6 +248,8 @@ def main(argv=None):
         res["kits-jpg-cv"] = json.loads(Path(args.kits_cv).read_text())
     if args.tumour_study:
         res["tumour_study"] = json.loads(Path(args.tumour_study).read_text())
+    res["comparisons"] = comparison_summaries(Path(args.comparisons))
+    res["first_stage_log"] = first_stage_log(Path(args.train_log))
     earlier = json.loads(Path(args.keep_trials).read_text()) if args.keep_trials else {}
     add_trials(res, earlier, [trial_summary(Path(f)) for f in args.trial or []],
                [stage_summary(Path(f), res) for f in args.stage_trial or []])
