@@ -18,6 +18,7 @@
 import { create } from 'zustand';
 import type { BackendChoice } from '../../core/inference/chooseBackend';
 import type { Measurements } from '../../core/measurements/Measurements';
+import type { TumourRegion } from '../../core/measurements/tumourRegions';
 import type { SegmentationProgress } from '../../core/segmentation/segmentVolume';
 import type { LabelVolume } from '../../core/volume/Volume';
 import type { OverlayDisplay } from '../../viewer/labelmap/overlayDisplay';
@@ -42,7 +43,8 @@ export type LabelSource =
 
 /**
  * One undoable change: the voxels it changed and their labels before and
- * after. A brush or eraser stroke, or an opened mask that replaced the labels.
+ * after. A brush or eraser stroke, removed tumour regions, or an opened mask
+ * that replaced the labels.
  */
 export interface LabelEdit {
   indices: Uint32Array;
@@ -74,11 +76,17 @@ export interface SegmentationState {
   labelsVersion: number;
   /**
    * Which mask `labels` are: new for each run, opened mask and study (see
-   * `newMaskId`); kept by brush, eraser and the undo of a stroke.
+   * `newMaskId`); kept by brush, eraser, removed tumour regions and the
+   * undo of those.
    */
   maskId: number;
   /** Measurements of the current `labels`. */
   measurements: Measurements | null;
+  /**
+   * The tumour regions of the current `labels`, largest first; null until
+   * they are measured (an edit clears them with the labels it replaces).
+   */
+  tumourRegions: TumourRegion[] | null;
   /** A message for the user after a failure or a cancel. */
   message: string | null;
   /** How the overlay draws the labels. */
@@ -107,6 +115,7 @@ const INITIAL = {
   labelsVersion: 0,
   maskId: 0,
   measurements: null,
+  tumourRegions: null,
   message: null,
   tool: 'none' as EditTool,
   undoStack: [] as LabelEdit[],

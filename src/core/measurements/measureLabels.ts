@@ -6,12 +6,10 @@
  * so it can be re-run after every manual edit.
  *
  * Works with axialLayout.ts (axial slices in canonical orientation),
- * connectedComponents.ts and feretDiameter.ts.
+ * connectedComponents.ts, kidneyRegions.ts and feretDiameter.ts.
  *
- * Left and right: each 26-connected kidney-plus-tumour region goes to the side
- * of its centroid relative to a midline — halfway between the two largest
- * regions when there are two or more, else the centre of the volume.
- * Limitations: a horseshoe kidney is one region and counts for one side.
+ * Left and right: each 26-connected kidney-plus-tumour region counts for the
+ * side kidneyRegions.ts gives it (limitations there).
  */
 import {
   computeAxialLayout,
@@ -32,74 +30,22 @@ import {
   maxDiameter2dMm,
   maxPairDistance,
 } from './feretDiameter';
+import { kidneyRegions } from './kidneyRegions';
 import type { KidneyMeasurement, Measurements } from './Measurements';
 
-const KIDNEY = 1;
 const TUMOUR = 2;
 
-/** LPS x of the (possibly fractional) voxel position (i, j, k). */
-function lpsX(volume: LabelVolume, i: number, j: number, k: number): number {
-  const { spacingMm: s, direction: d } = volume;
-  return (
-    volume.originMm[0] + i * s[0] * d[0][0] + j * s[1] * d[1][0] + k * s[2] * d[2][0]
-  );
-}
-
 function measureSides(volume: LabelVolume, voxelMl: number): Measurements['kidneys'] {
-  const { labels, dims } = volume;
-  const { box, ids, sizes } = findComponents(
-    labels,
-    dims,
-    labelSet([KIDNEY, TUMOUR]),
-    26,
-  );
+  const regions = kidneyRegions(volume);
   const kidneys: Measurements['kidneys'] = { left: null, right: null };
-  if (!box) return kidneys;
-
-  const n = sizes.length;
-  const sumIjk = new Float64Array(n * 3);
-  const kidneyCount = new Float64Array(n);
-  const tumourCount = new Float64Array(n);
-  let b = 0;
-  for (let k = box.min[2]; k <= box.max[2]; k++) {
-    for (let j = box.min[1]; j <= box.max[1]; j++) {
-      let v = box.min[0] + j * dims[0] + k * dims[0] * dims[1];
-      for (let i = box.min[0]; i <= box.max[0]; i++, v++, b++) {
-        const id = ids[b];
-        if (id === 0) continue;
-        sumIjk[id * 3] += i;
-        sumIjk[id * 3 + 1] += j;
-        sumIjk[id * 3 + 2] += k;
-        if (labels[v] === KIDNEY) kidneyCount[id]++;
-        else tumourCount[id]++;
-      }
-    }
-  }
-
-  const centroidX = (id: number) =>
-    lpsX(
-      volume,
-      sumIjk[id * 3] / sizes[id],
-      sumIjk[id * 3 + 1] / sizes[id],
-      sumIjk[id * 3 + 2] / sizes[id],
-    );
-  const bySize = sizes
-    .map((_, id) => id)
-    .slice(1)
-    .sort((a, c) => sizes[c] - sizes[a]);
-  const midline =
-    bySize.length >= 2
-      ? (centroidX(bySize[0]) + centroidX(bySize[1])) / 2
-      : lpsX(volume, (dims[0] - 1) / 2, (dims[1] - 1) / 2, (dims[2] - 1) / 2);
-
-  for (const id of bySize) {
-    const side = centroidX(id) > midline ? 'left' : 'right';
+  for (const id of regions.bySize) {
+    const side = regions.side[id];
     const entry: KidneyMeasurement = kidneys[side] ?? {
       kidneyVolumeMl: 0,
       tumourVolumeMl: 0,
     };
-    entry.kidneyVolumeMl += kidneyCount[id] * voxelMl;
-    entry.tumourVolumeMl += tumourCount[id] * voxelMl;
+    entry.kidneyVolumeMl += regions.kidneyVoxels[id] * voxelMl;
+    entry.tumourVolumeMl += regions.tumourVoxels[id] * voxelMl;
     kidneys[side] = entry;
   }
   return kidneys;

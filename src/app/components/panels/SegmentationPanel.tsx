@@ -1,10 +1,10 @@
 /**
  * The segmentation controls: run with progress and cancel (and the backend
  * that runs), overlay display, correction tools, measurements with the
- * largest tumour slice, and the model with its card. The labels themselves
- * live in the segmentation store (the network's, or a mask file opened in the
- * planning panel, which is named here); useLabelmapSync keeps the viewer's
- * overlay in step with it.
+ * largest tumour slice, the tumour regions to check and remove, and the
+ * model with its card. The labels themselves live in the segmentation store
+ * (the network's, or a mask file opened in the planning panel, which is named
+ * here); useLabelmapSync keeps the viewer's overlay in step with it.
  */
 import { useEffect } from 'react';
 import { useSegmentationStore } from '../../store/segmentationStore';
@@ -14,6 +14,7 @@ import { MeasurementTable } from '../segmentation/MeasurementTable';
 import { ModelInfo } from '../segmentation/ModelInfo';
 import { OverlayControls } from '../segmentation/OverlayControls';
 import { RunControls } from '../segmentation/RunControls';
+import { TumourRegionList } from '../segmentation/TumourRegionList';
 import { getSegmentationClient } from '../segmentation/segmentationActions';
 import { useLabelmapSync } from '../segmentation/useLabelmapSync';
 import '../segmentation/segmentation.css';
@@ -52,6 +53,7 @@ export function SegmentationPanel() {
       {hasLabels && (
         <>
           <MeasurementTable />
+          <TumourRegionList />
           <OverlayControls />
           <EditControls />
         </>

@@ -1,8 +1,12 @@
 /**
  * Manual edits of a label map as differences: what a brush stroke changed
- * (to undo it) and how to put the previous labels back. Pure functions.
+ * (to undo it), the edit that removes whole tumour regions, and how to apply
+ * or take back an edit. Pure functions.
  */
+import type { TumourRegion } from '../../../core/measurements/tumourRegions';
 import type { LabelEdit } from '../../store/segmentationStore';
+
+const TUMOUR = 2;
 
 /**
  * The voxels where `after` differs from `before`.
@@ -29,6 +33,35 @@ export function diffLabels(before: Uint8Array, after: Uint8Array): LabelEdit | n
     n++;
   }
   return edit;
+}
+
+/**
+ * The edit that sets the voxels of tumour regions to background.
+ *
+ * @param regions - regions of the labels the edit will apply to
+ * @returns null when there is nothing to remove
+ */
+export function regionRemovalEdit(regions: readonly TumourRegion[]): LabelEdit | null {
+  const count = regions.reduce((n, r) => n + r.voxels.length, 0);
+  if (count === 0) return null;
+  const indices = new Uint32Array(count);
+  let n = 0;
+  for (const r of regions) {
+    indices.set(r.voxels, n);
+    n += r.voxels.length;
+  }
+  return {
+    indices,
+    before: new Uint8Array(count).fill(TUMOUR),
+    after: new Uint8Array(count),
+  };
+}
+
+/** A copy of `labels` with `edit` applied. */
+export function applyEdit(labels: Uint8Array, edit: LabelEdit): Uint8Array {
+  const out = labels.slice();
+  for (let n = 0; n < edit.indices.length; n++) out[edit.indices[n]] = edit.after[n];
+  return out;
 }
 
 /** A copy of `labels` with `edit` undone. */

@@ -1,0 +1,105 @@
+/**
+ * The tumour regions of the current labels, largest first: each with its
+ * volume, axial slice range (numbered as the axial view counts), the kidney
+ * it touches, "Show" (the views go to its largest axial slice) and "Remove"
+ * (its voxels become background); and "Remove all tumour". Every removal is
+ * one step of Undo. The first few regions show until the user asks for all.
+ */
+import { useState } from 'react';
+import type { TumourRegion } from '../../../core/measurements/tumourRegions';
+import { useSegmentationStore } from '../../store/segmentationStore';
+import {
+  removeAllTumour,
+  removeTumourRegions,
+  showTumourRegion,
+} from './segmentationActions';
+
+/** Regions listed before "Show all". */
+const FIRST_REGIONS = 5;
+
+/** Volume in mL; two decimals below 1 mL, where false tumour specks lie. */
+function ml(v: number): string {
+  return `${v.toFixed(v < 1 ? 2 : 1)} mL`;
+}
+
+function slices(r: TumourRegion): string {
+  const [first, last] = [r.firstSlice + 1, r.lastSlice + 1];
+  return first === last ? `axial ${first}` : `axial ${first}–${last}`;
+}
+
+function kidney(r: TumourRegion): string {
+  return r.kidney ? `${r.kidney} kidney` : 'touches no kidney';
+}
+
+export function TumourRegionList() {
+  const regions = useSegmentationStore((s) => s.tumourRegions);
+  const [showAll, setShowAll] = useState(false);
+  if (!regions || regions.length === 0) return null;
+  const shown = showAll ? regions : regions.slice(0, FIRST_REGIONS);
+  const totalMl = regions.reduce((sum, r) => sum + r.volumeMl, 0);
+
+  return (
+    <section
+      className="seg-regions"
+      aria-labelledby="seg-regions-heading"
+      data-testid="seg-regions"
+    >
+      <h3 id="seg-regions-heading">Tumour regions ({regions.length})</h3>
+      <p className="muted">
+        Remove sets all voxels of a region, on every slice, to background (not kidney): if
+        it lay inside the kidney, paint that part with the kidney brush. Undo brings it
+        back.
+      </p>
+      <ol className="seg-region-list">
+        {shown.map((r, n) => {
+          const name = `tumour region ${n + 1} (${ml(r.volumeMl)})`;
+          return (
+            <li key={n} data-testid="seg-region">
+              <span>
+                {n + 1}. {ml(r.volumeMl)}, {slices(r)}, {kidney(r)}
+              </span>
+              <span className="seg-buttons">
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Show ${name}`}
+                  onClick={() => showTumourRegion(r)}
+                >
+                  Show
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Remove ${name}`}
+                  onClick={() => removeTumourRegions([r])}
+                >
+                  Remove
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="seg-buttons">
+        {regions.length > FIRST_REGIONS && (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={showAll}
+            onClick={() => setShowAll(!showAll)}
+          >
+            {showAll ? `Show the first ${FIRST_REGIONS}` : `Show all ${regions.length}`}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button"
+          data-testid="seg-remove-all-tumour"
+          onClick={removeAllTumour}
+        >
+          Remove all tumour ({ml(totalMl)})
+        </button>
+      </div>
+    </section>
+  );
+}
