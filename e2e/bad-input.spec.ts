@@ -131,8 +131,11 @@ test('series faults: non-CT, single slice, missing slices, uneven spacing', asyn
     {
       dir: fx.gap,
       code: 'missing-slices',
-      text: 'Missing slices: a 6.00 mm gap after slice 3 (about 2 slices missing); the usual spacing is 2.00 mm.',
-      slices: 6,
+      text:
+        'Missing slices: a 6.00 mm gap after slice 3, filled with 2 empty slices ' +
+        '(slices 4–5); the usual spacing is 2.00 mm.',
+      // Six slices and the two empty ones that keep them at their positions.
+      slices: 8,
     },
     {
       dir: fx.uneven,

@@ -1,10 +1,21 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStudyFromPath } from '../core/dicom/node/readFolder';
+import { planVolume } from '../core/dicom/planVolume';
+import type { DicomSeries } from '../core/dicom/StudySeries';
 import { initBackend } from '../core/inference/initBackend';
 import { saveModelToDir, testManifest } from '../core/inference/testing/saveModelToDir';
 import { buildThresholdNetwork } from '../core/inference/testing/testNetworks';
@@ -23,6 +34,48 @@ import { parseSegmentArgs, runSegment } from './segmentCommand';
 const root = resolve(__dirname, '../..');
 const sharedData = process.env.SHARED_DATA ?? resolve(root, '../shared/data');
 const realNifti = join(sharedData, 'ct/totalseg/example_ct_sm.nii.gz');
+const ircadb = join(sharedData, 'ct/ircadb-01/PATIENT_DICOM');
+const haveRealModel = existsSync(join(root, 'models/segmentation/manifest.json'));
+
+/**
+ * Copies slices [first, end) of IRCADb-01, in slice order, into `folder`,
+ * leaving out those for which `skip` (index within the copy) is true.
+ */
+async function copyIrcadbSlices(
+  folder: string,
+  first: number,
+  end: number,
+  skip: (n: number) => boolean = () => false,
+): Promise<void> {
+  const study = await loadStudyFromPath(ircadb);
+  const { slices } = planVolume((study.series[0] as DicomSeries).instances);
+  mkdirSync(folder, { recursive: true });
+  slices.slice(first, end).forEach((slice, n) => {
+    if (!skip(n))
+      copyFileSync(join(ircadb, slice.fileName), join(folder, slice.fileName));
+  });
+}
+
+/** Voxel count and mean (i, j) of a label on each slice k. */
+function labelPerSlice(mask: Volume, label: number) {
+  const [nx, ny, nz] = mask.dims;
+  const slices = [];
+  for (let k = 0; k < nz; k++) {
+    let count = 0;
+    let si = 0;
+    let sj = 0;
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        if (mask.voxels[i + nx * (j + ny * k)] !== label) continue;
+        count++;
+        si += i;
+        sj += j;
+      }
+    }
+    slices.push({ count, meanI: si / count, meanJ: sj / count });
+  }
+  return slices;
+}
 
 /** A HU volume as int16 NIfTI, reusing writeNifti's header for the geometry. */
 function writeHuNifti(volume: Volume): Uint8Array {
@@ -258,3 +311,42 @@ describe('segment on files', () => {
     });
   });
 });
+
+describe.skipIf(!existsSync(ircadb) || !haveRealModel)(
+  'segment a series with missing slices',
+  () => {
+    it('writes the mask on the full grid, slices above the gap where the full series has them', async () => {
+      // 20 slices through both kidneys; the gapped copy lacks the 9th to 12th.
+      const full = join(dir, 'ircadb-crop');
+      const gapped = join(dir, 'ircadb-crop-gap');
+      await copyIrcadbSlices(full, 10, 30);
+      await copyIrcadbSlices(gapped, 10, 30, (n) => n >= 8 && n < 12);
+      const masks = [];
+      for (const input of [full, gapped]) {
+        const out = `${input}.nii.gz`;
+        expect(await runSegment([input, '--out', out])).toBe(0);
+        masks.push(readNifti(readFileSync(out)));
+      }
+      const [whole, filled] = masks;
+
+      expect(filled.dims).toEqual([512, 512, 20]);
+      for (let a = 0; a < 3; a++) {
+        expect(filled.spacingMm[a]).toBeCloseTo(whole.spacingMm[a], 4);
+        expect(filled.originMm[a]).toBeCloseTo(whole.originMm[a], 4);
+      }
+      const kidneyWhole = labelPerSlice(whole, 1);
+      const kidneyFilled = labelPerSlice(filled, 1);
+      for (let k = 8; k < 12; k++) {
+        expect(kidneyFilled[k].count, `empty slice ${k}`).toBe(0);
+        expect(labelPerSlice(filled, 2)[k].count, `empty slice ${k}`).toBe(0);
+      }
+      for (let k = 12; k < 20; k++) {
+        const [a, b] = [kidneyWhole[k], kidneyFilled[k]];
+        expect(a.count, `slice ${k}`).toBeGreaterThan(1000);
+        expect(Math.abs(b.count - a.count), `slice ${k}`).toBeLessThan(0.05 * a.count);
+        expect(Math.abs(b.meanI - a.meanI), `slice ${k}`).toBeLessThan(1);
+        expect(Math.abs(b.meanJ - a.meanJ), `slice ${k}`).toBeLessThan(1);
+      }
+    }, 120_000);
+  },
+);

@@ -57,12 +57,55 @@ describe('buildVolume', () => {
     expect(valueAt(volume, [4, 2, 5])).toBe(expectedHu(4, 2, 10));
   });
 
-  it('warns with the gap when slices are missing', async () => {
-    const { volume, warnings } = await load({ offsetsMm: [0, 2, 4, 10, 12] });
-    expect(volume.dims[2]).toBe(5);
+  it('fills missing slices with empty ones so that every slice keeps its position', async () => {
+    const { volume, sliceIndices, warnings } = await load({
+      offsetsMm: [0, 2, 4, 10, 12],
+    });
+    expect(volume.dims).toEqual([20, 16, 7]);
+    expect(volume.spacingMm[2]).toBe(2);
+    expect(sliceIndices).toEqual([0, 1, 2, 5, 6]);
+    // The slices after the gap lie at their Image Position, 10 and 12 mm up.
+    for (const [k, offset] of [
+      [5, 10],
+      [6, 12],
+    ]) {
+      expect(voxelToWorld(volume, [7, 3, k])).toEqual([
+        -10 + 7 * 0.5,
+        -20 + 3 * 0.75,
+        30 + offset,
+      ]);
+      expect(valueAt(volume, [7, 3, k])).toBe(expectedHu(7, 3, offset));
+    }
+    // The filler takes the lowest value of the series.
+    const lowest = expectedHu(0, 0, 0);
+    for (const k of [3, 4]) {
+      expect(valueAt(volume, [0, 0, k])).toBe(lowest);
+      expect(valueAt(volume, [19, 15, k])).toBe(lowest);
+    }
+
     expect(warnings.map((w) => w.code)).toEqual(['missing-slices']);
     expect(warnings[0].text).toContain(
-      '6.00 mm gap after slice 3 (about 2 slices missing)',
+      '6.00 mm gap after slice 3, filled with 2 empty slices (slices 4–5)',
+    );
+    expect(warnings[0].text).toContain('slice numbers count from 1');
+  });
+
+  it('numbers a second gap after the empty slices of the first', async () => {
+    const { volume, warnings } = await load({ offsetsMm: [0, 4, 6, 8, 10, 16] });
+    expect(volume.dims[2]).toBe(9);
+    expect(valueAt(volume, [2, 1, 8])).toBe(expectedHu(2, 1, 16));
+    expect(warnings[0].text).toContain(
+      'a 4.00 mm gap after slice 1, filled with 1 empty slice (slice 2); ' +
+        'a 6.00 mm gap after slice 6, filled with 2 empty slices (slices 7–8)',
+    );
+  });
+
+  it('keeps an irregular gap and says how far slices sit from their position', async () => {
+    const { volume, warnings } = await load({ offsetsMm: [0, 2, 4, 7, 9, 11] });
+    expect(volume.dims[2]).toBe(6);
+    expect(warnings.map((w) => w.code)).toEqual(['inconsistent-spacing']);
+    expect(warnings[0].text).toContain(
+      'places slices 2.00 mm apart, so some sit up to 1.00 mm from their recorded position',
     );
   });
 

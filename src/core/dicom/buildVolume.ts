@@ -1,7 +1,10 @@
 /**
  * Builds the HU {@link Volume} of one DICOM series: the grid is planned
- * ({@link planVolume}), every frame decoded and the modality LUT applied; a
- * gantry-tilted stack is resampled onto an orthogonal grid.
+ * ({@link planVolume}), every frame decoded and the modality LUT applied;
+ * the places of missing slices (a gap of whole slice spacings) are filled
+ * with empty slices at the lowest value of the series (air on CT), as the
+ * voxels outside a gantry-tilted stack are, so every real slice keeps its
+ * true position; a gantry-tilted stack is resampled onto an orthogonal grid.
  * The browser and the CLI both call this, so both see the same voxels.
  */
 import type { Volume } from '../volume/Volume';
@@ -12,7 +15,7 @@ import { decodeFrame } from './codecs/decodeFrame';
 import type { StoredPixels } from './codecs/DecodedFrame';
 import { applyModalityLut } from './modalityLut';
 import { planVolume } from './planVolume';
-import { resampleSheared, type SliceShift } from './tiltCorrection';
+import { minimum, resampleSheared, type SliceShift } from './tiltCorrection';
 import { addScaled } from '../volume/vec3';
 
 /** Resamples a gantry-tilted stack in place onto its orthogonal grid. */
@@ -33,6 +36,28 @@ function correctTilt(volume: Volume, shifts: SliceShift[]): void {
   volume.dims = sheared.dims;
 }
 
+/**
+ * Spreads the decoded slices over `depth` slices at their volume indices;
+ * the slices between them (missing from the series) take the lowest value.
+ */
+function fillGaps(
+  voxels: Int16Array | Float32Array,
+  indices: number[],
+  depth: number,
+  perSlice: number,
+): Int16Array | Float32Array {
+  if (depth === indices.length) return voxels;
+  const filled =
+    voxels instanceof Int16Array
+      ? new Int16Array(depth * perSlice)
+      : new Float32Array(depth * perSlice);
+  filled.fill(minimum(voxels));
+  indices.forEach((k, n) =>
+    filled.set(voxels.subarray(n * perSlice, (n + 1) * perSlice), k * perSlice),
+  );
+  return filled;
+}
+
 export interface BuildVolumeOptions {
   /** Called after each decoded slice. */
   onProgress?: (done: number, total: number) => void;
@@ -40,8 +65,10 @@ export interface BuildVolumeOptions {
 
 export interface BuiltVolume {
   volume: Volume;
-  /** Slices in volume order (k = index). */
+  /** Slices in volume order. */
   slices: DicomInstance[];
+  /** Volume index k of each slice; the k between them are empty filler. */
+  sliceIndices: number[];
   warnings: StudyMessage[];
 }
 
@@ -69,13 +96,24 @@ export async function buildVolume(
   }
 
   const first = slices[0];
+  const perSlice = first.rows * first.columns;
   const volume: Volume = {
-    voxels: applyModalityLut(frames, slices, first.rows * first.columns),
-    dims: [first.columns, first.rows, slices.length],
+    voxels: fillGaps(
+      applyModalityLut(frames, slices, perSlice),
+      plan.sliceIndices,
+      plan.depth,
+      perSlice,
+    ),
+    dims: [first.columns, first.rows, plan.depth],
     spacingMm: plan.spacingMm,
     originMm: plan.originMm,
     direction: plan.direction,
   };
   if (plan.shifts) correctTilt(volume, plan.shifts);
-  return { volume, slices, warnings: plan.warnings };
+  return {
+    volume,
+    slices,
+    sliceIndices: plan.sliceIndices,
+    warnings: plan.warnings,
+  };
 }

@@ -5,18 +5,30 @@
  * user must see about that geometry.
  */
 import type { Vec3 } from '../volume/Volume';
-import { dot, normalize, sub } from '../volume/vec3';
+import { addScaled, dot, normalize, sub } from '../volume/vec3';
 import type { DicomInstance } from './DicomInstance';
 import type { StudyMessage } from './StudyMessage';
 import { plural } from './StudyMessage';
 import { consistentGeometry } from './consistentGeometry';
-import { analyseSliceSpacing, describeGaps } from './sliceSpacing';
+import {
+  analyseSliceSpacing,
+  describeGaps,
+  sliceIndices,
+  type SpacingReport,
+} from './sliceSpacing';
 import { sortSlices } from './sortSlices';
 import { sliceShifts, type SliceShift } from './tiltCorrection';
 
 export interface VolumePlan {
-  /** Slices in volume order (k = index). */
+  /** Slices in volume order. */
   slices: DicomInstance[];
+  /**
+   * Volume index k of each slice: consecutive, except across a gap of whole
+   * missing slices, whose places {@link buildVolume} fills with empty slices.
+   */
+  sliceIndices: number[];
+  /** Slices along k, empty filler included. */
+  depth: number;
   spacingMm: Vec3;
   originMm: Vec3;
   direction: [Vec3, Vec3, Vec3];
@@ -50,11 +62,15 @@ function orderSlices(instances: DicomInstance[], warnings: StudyMessage[]) {
         ),
       );
     }
-    return { slices: sorted.slices, normal: sorted.normal, spacingMm: null };
+    return {
+      slices: sorted.slices,
+      indices: sorted.slices.map((_, k) => k),
+      normal: sorted.normal,
+      spacingMm: null,
+    };
   }
 
-  const report = analyseSliceSpacing(sorted.positionsMm);
-  const duplicate = new Set(report.duplicates);
+  const duplicate = new Set(analyseSliceSpacing(sorted.positionsMm).duplicates);
   if (duplicate.size > 0) {
     warnings.push(
       warn(
@@ -64,22 +80,61 @@ function orderSlices(instances: DicomInstance[], warnings: StudyMessage[]) {
       ),
     );
   }
-  if (report.gaps.length > 0) warnings.push(warn('missing-slices', describeGaps(report)));
+  const slices = sorted.slices.filter((_, i) => !duplicate.has(i));
+  const positionsMm = sorted.positionsMm.filter((_, i) => !duplicate.has(i));
+  const report = analyseSliceSpacing(positionsMm);
+  const indices = sliceIndices(report, slices.length);
+  if (report.gaps.length > 0) {
+    warnings.push(warn('missing-slices', describeGaps(report, indices)));
+  }
   if (report.uneven) {
     warnings.push(
-      warn(
-        'inconsistent-spacing',
-        `Inconsistent slice spacing: from ${report.minMm.toFixed(2)} to ` +
-          `${report.maxMm.toFixed(2)} mm; the volume uses ${report.spacingMm!.toFixed(2)} mm, ` +
-          'so distances along the slice axis are approximate.',
-      ),
+      warn('inconsistent-spacing', describeUnevenSpacing(report, positionsMm, indices)),
     );
   }
-  return {
-    slices: sorted.slices.filter((_, i) => !duplicate.has(i)),
-    normal: sorted.normal,
-    spacingMm: report.spacingMm,
-  };
+  return { slices, indices, normal: sorted.normal, spacingMm: report.spacingMm };
+}
+
+/**
+ * The uneven-spacing warning: how far the worst slice sits from its recorded
+ * position once every slice is placed one nominal spacing after the last
+ * (after a filled gap, after the empty slices).
+ */
+function describeUnevenSpacing(
+  report: SpacingReport,
+  positionsMm: number[],
+  indices: number[],
+): string {
+  const spacingMm = report.spacingMm!;
+  let offMm = 0;
+  for (let n = 1; n < positionsMm.length; n++) {
+    const placedMm = indices[n] * spacingMm;
+    offMm = Math.max(offMm, Math.abs(positionsMm[n] - positionsMm[0] - placedMm));
+  }
+  return (
+    `Inconsistent slice spacing: from ${report.minMm.toFixed(2)} to ` +
+    `${report.maxMm.toFixed(2)} mm; the volume places slices ${spacingMm.toFixed(2)} mm ` +
+    `apart, so some sit up to ${offMm.toFixed(2)} mm from their recorded position ` +
+    'and distances along the slice axis are approximate.'
+  );
+}
+
+/**
+ * The position of every volume slice, filler included: a filler slice lies
+ * on the line between the real slices around it.
+ */
+function volumePositions(slices: DicomInstance[], indices: number[]): Vec3[] {
+  const positions: Vec3[] = [];
+  for (let n = 0; n < slices.length; n++) {
+    const here = slices[n].positionMm!;
+    positions.push(here);
+    const next = slices[n + 1]?.positionMm;
+    const steps = n + 1 < slices.length ? indices[n + 1] - indices[n] : 1;
+    for (let m = 1; m < steps; m++) {
+      positions.push(addScaled(here, m / steps, sub(next!, here)));
+    }
+  }
+  return positions;
 }
 
 /** Warnings about the series as a whole: modality and slice count. */
@@ -156,7 +211,7 @@ export function planVolume(instances: DicomInstance[]): VolumePlan {
     const cosTilt = Math.abs(dot(along, normal));
     if (cosTilt < SHEAR_COS) {
       shifts = sliceShifts({
-        positionsMm: slices.map((s) => s.positionMm!),
+        positionsMm: volumePositions(slices, ordered.indices),
         direction,
         pixelSpacingMm: [spacing[0], spacing[1]],
       });
@@ -176,6 +231,8 @@ export function planVolume(instances: DicomInstance[]): VolumePlan {
 
   return {
     slices,
+    sliceIndices: ordered.indices,
+    depth: ordered.indices[ordered.indices.length - 1] + 1,
     // PixelSpacing is [between rows, between columns]; ours is [i, j, k].
     spacingMm: spacing,
     originMm: first.positionMm ?? [0, 0, 0],

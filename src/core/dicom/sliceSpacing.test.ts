@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSliceSpacing, describeGaps } from './sliceSpacing';
+import { analyseSliceSpacing, describeGaps, sliceIndices } from './sliceSpacing';
 
 describe('analyseSliceSpacing', () => {
   it('accepts regular spacing with rounding noise', () => {
@@ -14,8 +14,9 @@ describe('analyseSliceSpacing', () => {
     expect(r.spacingMm).toBe(2);
     expect(r.gaps).toEqual([{ afterSlice: 2, gapMm: 6, missing: 2 }]);
     expect(r.uneven).toBe(false);
-    expect(describeGaps(r)).toContain(
-      '6.00 mm gap after slice 3 (about 2 slices missing)',
+    expect(sliceIndices(r, 6)).toEqual([0, 1, 2, 5, 6, 7]);
+    expect(describeGaps(r, sliceIndices(r, 6))).toContain(
+      '6.00 mm gap after slice 3, filled with 2 empty slices (slices 4–5)',
     );
   });
 

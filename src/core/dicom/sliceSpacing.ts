@@ -1,6 +1,7 @@
 /**
  * Checks the distances between consecutive sorted slices: finds the nominal
- * spacing, gaps that mean missing slices, uneven spacing and duplicates.
+ * spacing, gaps that mean missing slices, uneven spacing and duplicates, and
+ * where each slice goes in a volume whose gaps are filled with empty slices.
  */
 import { plural } from './StudyMessage';
 
@@ -70,16 +71,48 @@ export function analyseSliceSpacing(positionsMm: number[]): SpacingReport {
   };
 }
 
-/** A sentence describing the gaps, for a warning. */
-export function describeGaps(report: SpacingReport): string {
+/**
+ * The volume index k of each slice: consecutive, except that each gap leaves
+ * room for its missing slices, which the volume fills with empty slices.
+ *
+ * @param count - slices, as analysed (no duplicates)
+ */
+export function sliceIndices(report: SpacingReport, count: number): number[] {
+  const missingAfter = new Map(report.gaps.map((g) => [g.afterSlice, g.missing]));
+  const indices: number[] = [];
+  let k = 0;
+  for (let n = 0; n < count; n++) {
+    indices.push(k);
+    k += 1 + (missingAfter.get(n) ?? 0);
+  }
+  return indices;
+}
+
+/**
+ * A sentence describing the gaps and the empty slices that fill them, for a
+ * warning. Slice numbers count from 1 in volume order (filler included), the
+ * numbers the axial view shows.
+ *
+ * @param indices - volume index of each slice, from {@link sliceIndices}
+ */
+export function describeGaps(report: SpacingReport, indices: number[]): string {
   const spacing = report.spacingMm!.toFixed(2);
-  const parts = report.gaps
-    .slice(0, 3)
-    .map(
-      (g) =>
-        `a ${g.gapMm.toFixed(2)} mm gap after slice ${g.afterSlice + 1} ` +
-        `(about ${plural(g.missing, 'slice')} missing)`,
+  const parts = report.gaps.slice(0, 3).map((g) => {
+    const before = indices[g.afterSlice] + 1;
+    const filled =
+      g.missing === 1
+        ? `slice ${before + 1}`
+        : `slices ${before + 1}–${before + g.missing}`;
+    return (
+      `a ${g.gapMm.toFixed(2)} mm gap after slice ${before}, filled with ` +
+      `${plural(g.missing, 'empty slice')} (${filled})`
     );
+  });
   const more = report.gaps.length > 3 ? `, and ${report.gaps.length - 3} more gaps` : '';
-  return `Missing slices: ${parts.join('; ')}${more}; the usual spacing is ${spacing} mm.`;
+  return (
+    `Missing slices: ${parts.join('; ')}${more}; the usual spacing is ${spacing} mm. ` +
+    'The empty slices hold the lowest value of the series (air) and keep every ' +
+    'other slice at its true position; slice numbers count from 1, as the axial ' +
+    'view shows them.'
+  );
 }

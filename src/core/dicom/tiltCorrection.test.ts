@@ -47,11 +47,15 @@ function tiltedSeries(sinTilt: number, slices = 6) {
   return { files: files.reverse(), positions, row, col, cosTilt };
 }
 
-/** Every voxel against the source slice it lies in; returns voxels covered. */
+/**
+ * Every voxel against the source slice it lies in; returns voxels covered.
+ * Slices in `empty` were left out of the series: all their voxels are filler.
+ */
 function checkAgainstSlices(
   volume: Volume,
   s: ReturnType<typeof tiltedSeries>,
   exact: boolean,
+  empty = new Set<number>(),
 ): number {
   const normal = volume.direction[2];
   const fill = expectedHu(0, 0, 0);
@@ -65,7 +69,9 @@ function checkAgainstSlices(
         const sj = dot(d, s.col) / ROW_SPACING;
         const value = valueAt(volume, [I, J, k]);
         const eps = 1e-6;
-        if (si < -eps || sj < -eps || si > COLUMNS - 1 + eps || sj > ROWS - 1 + eps) {
+        const outside =
+          si < -eps || sj < -eps || si > COLUMNS - 1 + eps || sj > ROWS - 1 + eps;
+        if (outside || empty.has(k)) {
           expect(value).toBe(fill);
           continue;
         }
@@ -105,6 +111,18 @@ describe('gantry tilt correction', () => {
     const covered = checkAgainstSlices(volume, s, false);
     // Slices with a fractional shift lose their last row to interpolation.
     expect(covered).toBe(ROWS * COLUMNS * 2 + (ROWS - 1) * COLUMNS * 4);
+  });
+
+  it('fills a missing slice before the shift, keeping the others in place', async () => {
+    const s = tiltedSeries(0.3);
+    // Files run from the last slice to the first: index 2 is slice 3.
+    const files = s.files.filter((_, i) => i !== 2);
+    const study = loadStudyFromFiles(files);
+    const { volume, warnings } = await buildVolume(study.series[0] as DicomSeries);
+    expect(warnings.map((w) => w.code)).toEqual(['missing-slices', 'sheared-grid']);
+    expect(volume.dims).toEqual([COLUMNS, ROWS + 5, 6]);
+    const covered = checkAgainstSlices(volume, s, true, new Set([3]));
+    expect(covered).toBe(ROWS * COLUMNS * 5);
   });
 
   it('leaves a straight stack as it is', async () => {

@@ -51,7 +51,7 @@ export interface ShearedVolume {
 }
 
 /** Lowest value, for the voxels no slice covers. */
-function minimum(voxels: ArrayLike<number>): number {
+export function minimum(voxels: ArrayLike<number>): number {
   let m = Infinity;
   for (let v = 0; v < voxels.length; v++) if (voxels[v] < m) m = voxels[v];
   return m;
