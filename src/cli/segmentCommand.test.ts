@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { syntheticSeries } from '../../scripts/dicom/syntheticSeries';
 import { loadStudyFromPath } from '../core/dicom/node/readFolder';
 import { planVolume } from '../core/dicom/planVolume';
 import type { DicomSeries } from '../core/dicom/StudySeries';
@@ -273,6 +274,62 @@ describe('segment on files', () => {
       expect(mask.voxels.every((v) => v === 0 || v === 1 || v === 2)).toBe(true);
     },
   );
+
+  describe('a folder with skipped files and missing slices', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('says on stderr and in the JSON what it skipped and why', async () => {
+      const folder = join(dir, 'damaged');
+      mkdirSync(folder);
+      const files = syntheticSeries({ offsetsMm: [0, 2, 4, 10, 12, 14] });
+      for (const f of files) writeFileSync(join(folder, f.name), f.bytes);
+      const cut = files[1].bytes.slice(0, files[1].bytes.length - 200);
+      writeFileSync(join(folder, 'cut.dcm'), cut);
+      const corrupted = new Uint8Array(600);
+      corrupted.set(new TextEncoder().encode('DICM'), 128);
+      for (let i = 132; i < corrupted.length; i++) corrupted[i] = (i * 131) % 256;
+      writeFileSync(join(folder, 'garbage.dcm'), corrupted);
+      writeFileSync(join(folder, 'notes.txt'), 'scanned on the old CT');
+      const json = join(dir, 'damaged.json');
+      const stderr: string[] = [];
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+        stderr.push(String(chunk));
+        return true;
+      });
+
+      const out = join(dir, 'damaged.nii.gz');
+      expect(
+        await runSegment([folder, '--out', out, '--json', json, '--model', modelDir]),
+      ).toBe(0);
+
+      const warnings = JSON.parse(readFileSync(json, 'utf8')).warnings;
+      expect(warnings).toEqual([
+        {
+          code: 'unreadable',
+          file: 'cut.dcm',
+          message: 'pixel data is truncated (the file ends early)',
+        },
+        {
+          code: 'unreadable',
+          file: 'garbage.dcm',
+          message: expect.stringContaining('corrupted'),
+        },
+        { code: 'not-dicom-skipped', file: 'notes.txt', message: 'not DICOM' },
+        {
+          code: 'missing-slices',
+          message: expect.stringContaining('filled with 2 empty slices (slices 4–5)'),
+        },
+      ]);
+      const printed = stderr.filter((l) => l.startsWith('segment: warning: '));
+      expect(printed).toEqual([
+        expect.stringContaining('not DICOM: notes.txt.'),
+        expect.stringMatching(
+          /Could not read 2 files: cut.dcm: pixel data is truncated.*, garbage.dcm: /,
+        ),
+        expect.stringContaining('Missing slices: a 6.00 mm gap after slice 3'),
+      ]);
+    });
+  });
 
   it('says what is wrong with bad input', async () => {
     const out = join(dir, 'x.nii.gz');

@@ -5,8 +5,9 @@
  * Loads the study the way the browser does (the default series of a folder),
  * segments it slice by slice on tfjs (WASM by default), writes labels 0/1/2 on
  * the input's own grid as NIfTI and, with --json, the measurements (volumes,
- * largest axial tumour slice, diameters) and how the run went. Progress goes
- * to stderr; Ctrl-C cancels cleanly.
+ * largest axial tumour slice, diameters), how the run went and what the user
+ * must know about the input (skipped files, series warnings; also on stderr).
+ * Progress goes to stderr; Ctrl-C cancels cleanly.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import {
 } from '../core/segmentation/segmentVolume';
 import type { LabelVolume } from '../core/volume/Volume';
 import { CliError } from './CliError';
+import { printSegmentWarnings, segmentWarnings } from './segmentWarnings';
 
 const DEFAULT_MODEL_DIR = fileURLToPath(
   new URL('../../models/segmentation/', import.meta.url),
@@ -116,13 +118,18 @@ async function loadVolume(input: string) {
         `(${series.summary.sliceCount} slices)\n`,
     );
   }
+  let opened;
   try {
-    const { volume, warnings } = await openSeries(series);
-    for (const w of warnings) process.stderr.write(`segment: warning: ${w.text}\n`);
-    return { volume, series: series.summary };
+    opened = await openSeries(series);
   } catch (err) {
     throw new CliError(`cannot build a volume from ${input}: ${(err as Error).message}`);
   }
+  printSegmentWarnings(study, opened.warnings);
+  return {
+    volume: opened.volume,
+    series: series.summary,
+    warnings: segmentWarnings(study, opened.warnings),
+  };
 }
 
 function progressPrinter(): (p: SegmentationProgress) => void {
@@ -152,7 +159,7 @@ function labelCounts(labels: LabelVolume): Record<string, number> {
  */
 export async function runSegment(args: string[]): Promise<number> {
   const options = parseSegmentArgs(args);
-  const { volume, series } = await loadVolume(options.input);
+  const { volume, series, warnings } = await loadVolume(options.input);
 
   if (!existsSync(resolve(options.modelDir, 'manifest.json'))) {
     throw new CliError(
@@ -220,6 +227,7 @@ export async function runSegment(args: string[]): Promise<number> {
       slicesPerSec: sliceCount / durationSec,
       voxelCounts: labelCounts(labels),
       measurements,
+      warnings,
     };
     await mkdir(dirname(resolve(options.json)), { recursive: true });
     await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
