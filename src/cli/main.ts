@@ -6,7 +6,9 @@
  *   npm run cli -- plan --batch <cases.json>
  *
  * Every subcommand lives in its own module; this file only dispatches and turns
- * errors into a message on stderr and a non-zero exit status.
+ * errors into a message on stderr and a non-zero exit status: 2 when the
+ * command line is wrong (nothing ran), 1 when a file it names cannot be used
+ * or a batch case failed, 130 when cancelled (CliError carries the status).
  */
 import { CliError } from './CliError';
 

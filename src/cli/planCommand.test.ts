@@ -30,6 +30,11 @@ describe('plan arguments', () => {
     expect(a.backend).toBe('wasm');
   });
 
+  it('reads a decimal comma as the planning form does', () => {
+    const a = parsePlanArgs([...ok.slice(0, 4), '--bmi', '27,5', '--size', '4,2']);
+    expect(a.single?.clinical).toEqual({ ageYears: 60, bmi: 27.5, sizeCm: 4.2 });
+  });
+
   it.each([
     [['--mask', 'm.nii.gz', '--age', '60'], 'missing --bmi, --size'],
     [
@@ -44,6 +49,9 @@ describe('plan arguments', () => {
     [[...ok, '--batch', 'c.json'], '--batch cannot be combined with --mask'],
     [[...ok, '--backend', 'gpu'], '--backend must be wasm or cpu'],
     [['--mask'], 'option --mask needs a value'],
+    [[...ok, '--size', '9'], 'option --size given more than once'],
+    [[...ok.slice(0, 4), '--bmi', '0x1A', ...ok.slice(6)], 'BMI must be a number'],
+    [[...ok.slice(0, 4), '--bmi', '1e2', ...ok.slice(6)], 'BMI must be a number'],
   ])('rejects %j', (args, message) => {
     let err: unknown;
     try {
@@ -195,12 +203,49 @@ describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
     expect(out[2].procedure.probabilityRadical).toBeGreaterThan(0);
   });
 
-  it('stops a batch file that is not a list of cases with ids', async () => {
+  it('reports a batch case without an id by its place and runs the others; a non-list stops', async () => {
     const cases = join(tmp, 'noid.json');
     writeFileSync(
       cases,
-      JSON.stringify([{ mask: 'm.nii.gz', age: 50, bmi: 30, size: 3 }]),
+      JSON.stringify([
+        { id: 'a', mask: maskPath('case_00001'), age: 50, bmi: '33,7', size: 2.2 },
+        { mask: maskPath('case_00002'), age: 50, bmi: 30, size: 3 },
+        null,
+        { id: 'd', mask: maskPath('case_00002'), age: 74, bmi: 24, size: 7.5 },
+      ]),
     );
-    await expect(runPlan(['--batch', cases])).rejects.toThrow('case 0 in');
+    const lines = capture();
+    captureStderr();
+    expect(await runPlan(['--batch', cases])).toBe(1);
+    const out = lines.map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', '#2', '#3', 'd']);
+    expect(out[0].clinical.bmi).toBe(33.7);
+    expect(out[1].error).toBe(`case #2 in ${cases} has no id`);
+    expect(out[1].procedure).toBeUndefined();
+    expect(out[2].error).toContain('case #3 in');
+    expect(out[2].error).toContain('is not an object');
+    expect(out[3].procedure.probabilityRadical).toBeGreaterThan(0);
+
+    // Only a file that is not a list stops the batch, as a usage error.
+    const notList = join(tmp, 'object.json');
+    writeFileSync(notList, JSON.stringify({ id: 'a', mask: 'm.nii.gz' }));
+    await expect(runPlan(['--batch', notList])).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('must hold a JSON list'),
+    });
+  });
+
+  it('exits 1 for a mask that is missing or is not a mask, as for any unusable file', async () => {
+    const junk = join(tmp, 'junk.nii.gz');
+    writeFileSync(junk, 'not a mask');
+    await expect(
+      runPlan(['--mask', join(tmp, 'missing.nii.gz'), ...clinical]),
+    ).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringContaining('missing.nii.gz: no such file'),
+    });
+    await expect(runPlan(['--mask', junk, ...clinical])).rejects.toMatchObject({
+      exitCode: 1,
+    });
   });
 });

@@ -8,9 +8,14 @@
  * orientation) and the clinical values, and prints the result as JSON. With
  * --batch, cases.json is a list of `{ id, mask, age, bmi, size }` (mask paths
  * relative to that file) and each case prints as one JSON line; a case that
- * fails (a bad value, an unreadable mask) prints `{ id, error }`, the other
- * cases still run, and the exit status is 1. A file that is not such a list,
- * or a case without an id, stops the batch before it runs (exit 2).
+ * fails (no id, a bad value, an unreadable mask) prints `{ id, error }` (a
+ * case without an id is named by its place, `#3`), the other cases still run,
+ * and the exit status is 1. A file that is not such a list stops the batch
+ * before it runs (exit 2). Numbers may be written with a decimal comma
+ * ("27,5"), as in the app's form.
+ *
+ * Exit status: 2 when the command line (or the batch file that stands for it)
+ * is wrong; 1 when a file it names cannot be used (a missing or bad mask).
  *
  * What needs the user's review is printed to stderr and listed in the JSON's
  * `warnings`: clinical values outside the training data, and a mask with more
@@ -33,6 +38,8 @@ import { loadPlanningModelFromDir } from '../core/planning/loadPlanningModelFrom
 import { planCase, type PlanResult } from '../core/planning/planCase';
 import type { PlanningModel } from '../core/planning/PlanningModel';
 import { toLabelVolume } from '../core/planning/toLabelVolume';
+// The planning form's number parser, so that the CLI reads "27,5" as the app does.
+import { parseDecimal } from '../app/components/planning/clinicalForm';
 import { CliError } from './CliError';
 
 const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -53,11 +60,13 @@ export interface PlanArgs {
   backend: 'wasm' | 'cpu';
 }
 
-/** A number as typed; NaN when it is not one (checkClinicalInputs words the message). */
+/**
+ * A number as typed, read as the planning form reads it (a decimal comma is
+ * accepted); NaN when it is not one (checkClinicalInputs words the message).
+ */
 function toNumber(text: string | number | undefined): number {
   if (typeof text === 'number') return text;
-  if (text === undefined || text.trim() === '') return NaN;
-  return Number(text);
+  return text === undefined ? NaN : parseDecimal(text);
 }
 
 function clinicalOrThrow(clinical: ClinicalInputs, where = ''): ClinicalInputs {
@@ -75,6 +84,8 @@ export function parsePlanArgs(args: string[]): PlanArgs {
     const a = args[i];
     const name = a.startsWith('--') ? a.slice(2) : '';
     if (!OPTIONS.includes(name)) throw new CliError(`unknown argument ${a}\n${USAGE}`, 2);
+    if (name in options)
+      throw new CliError(`option ${a} given more than once\n${USAGE}`, 2);
     const value = args[++i];
     if (value === undefined || (value.startsWith('--') && !/^--?\d/.test(value))) {
       throw new CliError(`option ${a} needs a value\n${USAGE}`, 2);
@@ -120,7 +131,13 @@ type BatchCase =
   /** A case that cannot run: reported in its own line. */
   | { id: string; mask: string | null; clinical?: undefined; error: string };
 
-/** Reads and checks cases.json; mask paths are resolved against its folder. */
+/**
+ * Reads and checks cases.json; mask paths are resolved against its folder.
+ * A case without an id is named by its place in the list, counted from 1
+ * (`#3`), and reported like any other case that cannot run.
+ *
+ * @throws CliError (exit 2) when the file cannot be read or holds no list
+ */
 export async function readBatch(path: string): Promise<BatchCase[]> {
   let json: unknown;
   try {
@@ -131,15 +148,22 @@ export async function readBatch(path: string): Promise<BatchCase[]> {
   if (!Array.isArray(json)) {
     throw new CliError(`${path} must hold a JSON list of {id, mask, age, bmi, size}`, 2);
   }
-  return json.map((entry: Record<string, unknown>, i) => {
-    const id = entry?.id;
+  return json.map((item: unknown, i): BatchCase => {
+    const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<
+      string,
+      unknown
+    >;
+    const mask =
+      typeof entry.mask === 'string' ? resolve(dirname(path), entry.mask) : null;
+    const id = entry.id;
     if (typeof id !== 'string' && typeof id !== 'number') {
-      throw new CliError(`case ${i} in ${path} has no id`, 2);
+      const what =
+        entry === item ? 'has no id' : 'is not an object {id, mask, age, bmi, size}';
+      return { id: `#${i + 1}`, mask, error: `case #${i + 1} in ${path} ${what}` };
     }
-    if (typeof entry.mask !== 'string') {
-      return { id: String(id), mask: null, error: `case "${id}" has no mask path` };
+    if (mask === null) {
+      return { id: String(id), mask, error: `case "${id}" has no mask path` };
     }
-    const mask = resolve(dirname(path), entry.mask);
     const num = (v: unknown) =>
       typeof v === 'number' || typeof v === 'string' ? toNumber(v) : NaN;
     try {
@@ -162,8 +186,12 @@ async function planMask(
   let bytes: Buffer;
   try {
     bytes = await readFile(mask);
-  } catch {
-    throw new CliError(`cannot read the mask ${mask}`, 2);
+  } catch (err) {
+    const why =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (err as Error).message;
+    throw new CliError(`cannot read the mask ${mask}: ${why}`);
   }
   try {
     const labels = toLabelVolume(readNifti(bytes));
@@ -174,7 +202,7 @@ async function planMask(
       : [];
     return { ...result, warnings: [...result.warnings, ...maskWarnings] };
   } catch (err) {
-    throw new CliError(`${mask}: ${(err as Error).message}`, 1);
+    throw new CliError(`${mask}: ${(err as Error).message}`);
   }
 }
 

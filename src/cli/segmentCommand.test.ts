@@ -118,6 +118,10 @@ describe('segment arguments', () => {
     [['a.nii', 'b.nii', '--out', 'm.nii.gz'], 'exactly one input'],
     [['a.nii', '--out'], 'needs a value'],
     [['a.nii', '--out', 'm.nii.gz', '--batch', '0'], '--batch'],
+    [
+      ['a.nii', '--out', 'm.nii.gz', '--out', 'n.nii.gz'],
+      'option --out given more than once',
+    ],
   ])('rejects %j', (args, message) => {
     expect(() => parseSegmentArgs(args as string[])).toThrow(CliError);
     expect(() => parseSegmentArgs(args as string[])).toThrow(message);
@@ -328,6 +332,72 @@ describe('segment on files', () => {
         ),
         expect.stringContaining('Missing slices: a 6.00 mm gap after slice 3'),
       ]);
+    });
+  });
+
+  describe('output paths', () => {
+    /** A small phantom: the command would run, were it not for its outputs. */
+    const small = () => join(dir, 'small-phantom.nii.gz');
+    beforeAll(() => {
+      const grid = centredGrid(
+        [48, 40, 8],
+        [4, 4, 5],
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+      );
+      writeFileSync(small(), writeHuNifti(phantomVolume(grid)));
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    /** Lines written to stderr from now on. */
+    function captureStderr(): string[] {
+      const lines: string[] = [];
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+        lines.push(String(chunk));
+        return true;
+      });
+      return lines;
+    }
+
+    it('refuses an --out or --json it cannot write before loading or segmenting', async () => {
+      const aFile = join(dir, 'a-file.txt');
+      writeFileSync(aFile, 'not a folder');
+      const stderr = captureStderr();
+      const segment = (...more: string[]) =>
+        runSegment([small(), '--model', modelDir, ...more]);
+
+      await expect(segment('--out', join(aFile, 'sub', 'mask.nii.gz'))).rejects.toThrow(
+        /^cannot write --out .*does not exist and cannot be created \(ENOTDIR\)$/,
+      );
+      await expect(segment('--out', join(aFile, 'mask.nii.gz'))).rejects.toThrow(
+        `cannot write --out ${join(aFile, 'mask.nii.gz')}: ${aFile} is not a folder`,
+      );
+      const folder = join(dir, 'is-a-folder.nii.gz');
+      mkdirSync(folder);
+      await expect(segment('--out', folder)).rejects.toThrow(
+        'it is a folder, not a file',
+      );
+      await expect(
+        segment('--out', join(dir, 'ok.nii.gz'), '--json', join(aFile, 'm.json')),
+      ).rejects.toMatchObject({
+        exitCode: 1,
+        message: expect.stringContaining('--json'),
+      });
+      // Nothing was loaded or segmented.
+      expect(stderr.filter((l) => l.includes('slices'))).toEqual([]);
+      expect(existsSync(join(dir, 'ok.nii.gz'))).toBe(false);
+    });
+
+    it('creates a missing output folder and says so', async () => {
+      const stderr = captureStderr();
+      const folder = join(dir, 'new', 'folder');
+      const out = join(folder, 'mask.nii.gz');
+      await runSegment([small(), '--out', out, '--model', modelDir]);
+      expect(existsSync(out)).toBe(true);
+      expect(stderr[0]).toBe(`segment: created the folder ${folder} for --out\n`);
     });
   });
 

@@ -2,16 +2,18 @@
  * `npm run cli -- segment <DICOM folder | file.nii | file.nii.gz> --out <mask.nii.gz>
  *   [--json <metrics.json>] [--backend wasm|cpu] [--model <folder>] [--batch <n>]`
  *
- * Loads the study the way the browser does (the default series of a folder),
- * segments it slice by slice on tfjs (WASM by default), writes labels 0/1/2 on
- * the input's own grid as NIfTI and, with --json, the measurements (volumes,
- * largest axial tumour slice, diameters), how the run went and what the user
- * must know about the input (skipped files, series warnings; also on stderr).
- * Progress goes to stderr; Ctrl-C cancels cleanly.
+ * Checks first that --out and --json can be written (a missing folder is
+ * created and said on stderr), then loads the study the way the browser does
+ * (the default series of a folder), segments it slice by slice on tfjs (WASM
+ * by default), writes labels 0/1/2 on the input's own grid as NIfTI and, with
+ * --json, the measurements (volumes, largest axial tumour slice, diameters),
+ * how the run went and what the user must know about the input (skipped
+ * files, series warnings; also on stderr). Progress goes to stderr; Ctrl-C
+ * cancels cleanly.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSeries } from '../core/dicom/openSeries';
 import { loadStudyFromPath } from '../core/dicom/node/readFolder';
@@ -26,6 +28,7 @@ import {
 } from '../core/segmentation/segmentVolume';
 import type { LabelVolume } from '../core/volume/Volume';
 import { CliError } from './CliError';
+import { prepareOutputFile } from './prepareOutputFile';
 import { printSegmentWarnings, segmentWarnings } from './segmentWarnings';
 
 const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -61,6 +64,8 @@ export function parseSegmentArgs(args: string[]): SegmentArgs {
     if (!['out', 'json', 'backend', 'model', 'batch'].includes(name)) {
       throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     }
+    if (name in options)
+      throw new CliError(`option ${a} given more than once\n${USAGE}`, 2);
     const value = args[++i];
     if (value === undefined || value.startsWith('--')) {
       throw new CliError(`option ${a} needs a value\n${USAGE}`, 2);
@@ -151,6 +156,14 @@ function labelCounts(labels: LabelVolume): Record<string, number> {
   return { background: counts[0], kidney: counts[1], tumour: counts[2] };
 }
 
+async function writeOutput(path: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (err) {
+    throw new CliError(`cannot write ${path}: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Runs `segment`.
  *
@@ -159,6 +172,8 @@ function labelCounts(labels: LabelVolume): Record<string, number> {
  */
 export async function runSegment(args: string[]): Promise<number> {
   const options = parseSegmentArgs(args);
+  await prepareOutputFile(options.out, '--out', 'segment');
+  if (options.json) await prepareOutputFile(options.json, '--json', 'segment');
   const { volume, series, warnings } = await loadVolume(options.input);
 
   if (!existsSync(resolve(options.modelDir, 'manifest.json'))) {
@@ -202,8 +217,7 @@ export async function runSegment(args: string[]): Promise<number> {
   const sliceCount = computeAxialLayout(labels).sliceCount;
   const measurements = measureLabels(labels);
 
-  await mkdir(dirname(resolve(options.out)), { recursive: true });
-  await writeFile(options.out, writeNifti(labels));
+  await writeOutput(options.out, writeNifti(labels));
   process.stderr.write(`segment: wrote ${options.out}\n`);
 
   if (options.json) {
@@ -229,8 +243,7 @@ export async function runSegment(args: string[]): Promise<number> {
       measurements,
       warnings,
     };
-    await mkdir(dirname(resolve(options.json)), { recursive: true });
-    await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    await writeOutput(options.json, `${JSON.stringify(report, null, 2)}\n`);
     process.stderr.write(`segment: wrote ${options.json}\n`);
   }
   return 0;
