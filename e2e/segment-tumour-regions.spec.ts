@@ -138,3 +138,36 @@ test('lists, shows and removes tumour regions; undo gives them back', async ({
   await expect.poll(() => measurements(page)).toEqual(opened);
   await expect(page.getByTestId('plan-review-status')).toBeVisible();
 });
+
+test('keeps a long list short until asked for all', async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
+  await waitForVolume(page);
+  const grid = await appGrid(page);
+
+  // A kidney and seven false tumours along its edge, each on its own slices.
+  const kidney: Box = { min: [150, 110, 10], max: [179, 149, 45] };
+  const specks = Array.from({ length: 7 }, (_, n): [number, Box] => [
+    2,
+    { min: [180, 120, 12 + 4 * n], max: [181, 121, 13 + 4 * n] },
+  ]);
+  const file = testInfo.outputPath('seven-regions.nii.gz');
+  const mask = paintBoxes(grid, [[1, kidney], ...specks]);
+  await writeFile(file, writeNifti({ ...grid, labels: mask }));
+  await openMask(page, file);
+  await expectShown(page, mask);
+
+  const rows = page.getByTestId('seg-region');
+  await expect(page.getByRole('heading', { name: 'Tumour regions (7)' })).toBeVisible();
+  await expect(rows).toHaveCount(5);
+  const more = page.getByRole('button', { name: 'Show all 7' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(rows).toHaveCount(7);
+  await expect(rows.nth(6)).toContainText('axial 37–38');
+  await page.getByTestId('seg-regions').screenshot({
+    path: testInfo.outputPath('tumour-regions.png'),
+  });
+  await page.getByRole('button', { name: 'Show the first 5' }).click();
+  await expect(rows).toHaveCount(5);
+});

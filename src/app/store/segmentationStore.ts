@@ -83,10 +83,13 @@ export interface SegmentationState {
   /** Measurements of the current `labels`. */
   measurements: Measurements | null;
   /**
-   * The tumour regions of the current `labels`, largest first; null until
-   * they are measured (an edit clears them with the labels it replaces).
+   * The tumour regions, largest first, of the labels of version
+   * `tumourRegionsVersion`: stale, until listed again, after a change of
+   * `labels`; null without labels.
    */
   tumourRegions: TumourRegion[] | null;
+  /** The `labelsVersion` that `tumourRegions` were listed for. */
+  tumourRegionsVersion: number;
   /** A message for the user after a failure or a cancel. */
   message: string | null;
   /** How the overlay draws the labels. */
@@ -116,6 +119,7 @@ const INITIAL = {
   maskId: 0,
   measurements: null,
   tumourRegions: null,
+  tumourRegionsVersion: 0,
   message: null,
   tool: 'none' as EditTool,
   undoStack: [] as LabelEdit[],

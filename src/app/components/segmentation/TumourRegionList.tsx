@@ -4,6 +4,8 @@
  * it touches, "Show" (the views go to its largest axial slice) and "Remove"
  * (its voxels become background); and "Remove all tumour". Every removal is
  * one step of Undo. The first few regions show until the user asks for all.
+ * After a change of the labels the list stays, without its Remove buttons,
+ * until it is listed again.
  */
 import { useState } from 'react';
 import type { TumourRegion } from '../../../core/measurements/tumourRegions';
@@ -33,6 +35,7 @@ function kidney(r: TumourRegion): string {
 
 export function TumourRegionList() {
   const regions = useSegmentationStore((s) => s.tumourRegions);
+  const stale = useSegmentationStore((s) => s.tumourRegionsVersion !== s.labelsVersion);
   const [showAll, setShowAll] = useState(false);
   if (!regions || regions.length === 0) return null;
   const shown = showAll ? regions : regions.slice(0, FIRST_REGIONS);
@@ -42,6 +45,7 @@ export function TumourRegionList() {
     <section
       className="seg-regions"
       aria-labelledby="seg-regions-heading"
+      aria-busy={stale}
       data-testid="seg-regions"
     >
       <h3 id="seg-regions-heading">Tumour regions ({regions.length})</h3>
@@ -71,6 +75,7 @@ export function TumourRegionList() {
                   type="button"
                   className="button"
                   aria-label={`Remove ${name}`}
+                  disabled={stale}
                   onClick={() => removeTumourRegions([r])}
                 >
                   Remove
@@ -95,6 +100,7 @@ export function TumourRegionList() {
           type="button"
           className="button"
           data-testid="seg-remove-all-tumour"
+          disabled={stale}
           onClick={removeAllTumour}
         >
           Remove all tumour ({ml(totalMl)})

@@ -98,14 +98,16 @@ export async function runSegmentation(): Promise<void> {
     const result = await run;
     if (useStudyStore.getState().volume !== volume) return;
     log.info(`segmented in ${result.durationSec.toFixed(1)} s`);
+    const labelsVersion = store().labelsVersion + 1;
     store().set({
       status: 'done',
       labels: result.labels,
       source: { kind: 'network' },
-      labelsVersion: store().labelsVersion + 1,
+      labelsVersion,
       maskId: newMaskId(),
       measurements: result.measurements,
       tumourRegions: listTumourRegions(result.labels),
+      tumourRegionsVersion: labelsVersion,
       undoStack: [],
       message: null,
     });
@@ -176,7 +178,12 @@ async function remeasure(labels: LabelVolume): Promise<void> {
     // TODO: list the regions in the worker with the measurements; here they
     // hold the page for about 0.3 s after each edit of a full-size study.
     const tumourRegions = listTumourRegions(labels);
-    if (store().labels === labels) store().set({ measurements, tumourRegions });
+    if (store().labels !== labels) return;
+    store().set({
+      measurements,
+      tumourRegions,
+      tumourRegionsVersion: store().labelsVersion,
+    });
   } catch (err) {
     log.error('measuring failed', err);
   }
@@ -196,7 +203,6 @@ interface Replacement {
 function replaceLabels(r: Replacement): void {
   store().set({
     labels: r.labels,
-    tumourRegions: null,
     source: r.source === undefined ? store().source : r.source,
     maskId: r.maskId ?? store().maskId,
     labelsVersion: store().labelsVersion + 1,
@@ -251,14 +257,15 @@ export async function commitStroke(): Promise<void> {
 
 /**
  * Sets the voxels of tumour regions to background, as one undoable edit that
- * keeps the mask (and its confirmation), like an eraser stroke. Regions
- * listed for labels that have changed since are ignored.
+ * keeps the mask (and its confirmation), like an eraser stroke. Nothing
+ * happens while the regions are stale (listed for labels changed since).
  *
  * @param regions - regions from the store's `tumourRegions`
  */
 export function removeTumourRegions(regions: readonly TumourRegion[]): void {
   const { labels, tumourRegions, undoStack } = store();
-  if (!labels || !regions.every((r) => tumourRegions?.includes(r))) return;
+  if (!labels || store().tumourRegionsVersion !== store().labelsVersion) return;
+  if (!regions.every((r) => tumourRegions?.includes(r))) return;
   const edit = regionRemovalEdit(regions);
   if (!edit) return;
   replaceLabels({
