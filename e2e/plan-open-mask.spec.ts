@@ -14,6 +14,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { formatFigure } from '../src/app/components/planning/performanceText';
+import { sizeMismatchWarning } from '../src/app/components/planning/planBasis';
 import { readNifti } from '../src/core/nifti/readNifti';
 import { writeNifti } from '../src/core/nifti/writeNifti';
 import { openApp, waitForVolume } from './helpers/app';
@@ -60,6 +61,14 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
   expectSamePlan(await shownPlan(page), cli);
   await expect(page.getByTestId('plan-disclaimer')).toHaveText(cli.disclaimer);
 
+  // Beside the plan: the one region it reads, counted in the file (not drawn,
+  // so no button to show it); the mask's own size raises no warning.
+  await expect(page.getByTestId('plan-basis-region')).toHaveText(
+    /^The plan reads one tumour region: .* mL, with its largest area on axial slice \d+ of the mask file/,
+  );
+  await expect(page.getByTestId('plan-basis-jump')).toHaveCount(0);
+  await expect(page.getByTestId('plan-size-mismatch')).toHaveCount(0);
+
   // Each head says plainly whether it beats its baseline (from the manifest).
   for (const head of ['procedure', 'approach', 'time'] as const) {
     const perf = head === 'time' ? cli.operativeTime.performance : cli[head].performance;
@@ -95,6 +104,9 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
     })
     .toBe(true);
   expectSamePlan(await shownPlan(page), cli9);
+  await expect(page.getByTestId('plan-size-mismatch')).toHaveCount(
+    sizeMismatchWarning(9, first.suggestedSizeCm) ? 1 : 0,
+  );
 
   // Another mask re-plans once confirmed; the typed size stays, the
   // suggestion is offered.

@@ -47,6 +47,7 @@ export {
 } from './geometryFeatures';
 export { largestSliceCrop, largestTumourSlice, type CropSpec } from './largestSliceCrop';
 export { extractPlanningFeatures, type PlanningFeatures } from './planningFeatures';
+export { plannedTumour, type PlannedTumour } from './plannedTumour';
 export {
   checkClinicalInputs,
   bmiFromHeightWeight,

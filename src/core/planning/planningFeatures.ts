@@ -1,12 +1,14 @@
 /**
  * Everything the planning network reads from a label volume: the geometry
  * features and the largest-slice crop, plus the tumour's largest axial
- * diameter that pre-fills the form's radiological size.
+ * diameter that pre-fills the form's radiological size and which tumour
+ * region all of it comes from.
  */
 import type { LabelVolume } from '../volume/Volume';
 import { toCanonicalGrid } from './canonicalGrid';
 import { geometryFeatures, type GeometryFeatures } from './geometryFeatures';
 import { largestSliceCrop, type CropSpec } from './largestSliceCrop';
+import { plannedTumour, type PlannedTumour } from './plannedTumour';
 import { findTumourAndKidney } from './tumourAndKidney';
 
 export interface PlanningFeatures {
@@ -17,6 +19,8 @@ export interface PlanningFeatures {
   suggestedSizeCm: number;
   /** Where the suggestion comes from, for the form to show. */
   suggestedSizeSource: string;
+  /** The tumour region the features come from, and the regions left out. */
+  tumour: PlannedTumour;
 }
 
 /**
@@ -36,5 +40,6 @@ export function extractPlanningFeatures(
     crop: largestSliceCrop(grid, tk, crop),
     suggestedSizeCm: Math.round(geometry.largestAxialDiameterMm) / 10,
     suggestedSizeSource: 'largest axial diameter of the segmented tumour',
+    tumour: plannedTumour(labels, grid, tk),
   };
 }

@@ -17,6 +17,10 @@ export interface TumourKidney {
   kidney: Uint8Array;
   tumourCount: number;
   kidneyCount: number;
+  /** 6-connected tumour regions in the mask, T included. */
+  tumourRegionCount: number;
+  /** Voxels labelled tumour in the mask, T's and the other regions'. */
+  allTumourCount: number;
 }
 
 type Member = (index: number) => boolean;
@@ -72,9 +76,11 @@ export function findTumourAndKidney(grid: CanonicalLabels): TumourKidney {
   let bestId = 0;
   let bestSize = 0;
   let bestSeed = -1;
+  let allTumourCount = 0;
   for (let i = 0; i < n; i++) {
     if (labels[i] !== 2 || ids[i] !== 0) continue;
     const size = flood(i, dims, isTumour, ids, ++nextId, queue);
+    allTumourCount += size;
     if (size > bestSize) {
       bestSize = size;
       bestId = nextId;
@@ -99,5 +105,12 @@ export function findTumourAndKidney(grid: CanonicalLabels): TumourKidney {
   if (kidneyCount === 0) {
     throw new Error('the tumour does not touch any kidney (label 1 or 3)');
   }
-  return { tumour, kidney, tumourCount: bestSize, kidneyCount };
+  return {
+    tumour,
+    kidney,
+    tumourCount: bestSize,
+    kidneyCount,
+    tumourRegionCount: nextId,
+    allTumourCount,
+  };
 }

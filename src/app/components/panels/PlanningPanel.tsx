@@ -136,8 +136,14 @@ export function PlanningPanel() {
         )}
       </div>
 
-      {planned && 'result' in planned && manifest && mask && (
-        <PlanResults result={planned.result} manifest={manifest} maskName={mask.name} />
+      {planned && 'result' in planned && manifest && mask && planFeatures && (
+        <PlanResults
+          result={planned.result}
+          manifest={manifest}
+          maskName={mask.name}
+          tumour={planFeatures.tumour}
+          maskShown={mask.shown}
+        />
       )}
       {!(planned && 'result' in planned) && manifest && (
         <p className="plan-disclaimer" role="note">

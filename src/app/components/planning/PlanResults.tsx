@@ -1,11 +1,14 @@
 /**
- * The recommended plan: procedure and approach with their probabilities, the
- * operative time with its interval, each beside the model card's
- * cross-validated figures and the baseline it does or does not beat, the
- * mask's measurements the model read, and the research-tool statement.
+ * The recommended plan: the tumour region it reads (PlanBasis), procedure and
+ * approach with their probabilities, the operative time with its interval,
+ * each beside the model card's cross-validated figures and the baseline it
+ * does or does not beat, the mask's measurements the model read, and the
+ * research-tool statement.
  */
 import type { PlanResult } from '../../../core/planning/planCase';
+import type { PlannedTumour } from '../../../core/planning/plannedTumour';
 import type { PlanningManifest } from '../../../core/planning/PlanningManifest';
+import { PlanBasis } from './PlanBasis';
 import { formatNumber } from './performanceText';
 import { PerformanceFigures } from './PerformanceFigures';
 
@@ -30,9 +33,19 @@ export interface PlanResultsProps {
   manifest: PlanningManifest;
   /** Which mask the plan was made on, for the source lines. */
   maskName: string;
+  /** The tumour region the plan reads (from the mask's planning features). */
+  tumour: PlannedTumour;
+  /** The mask is the one drawn in the views. */
+  maskShown: boolean;
 }
 
-export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
+export function PlanResults({
+  result,
+  manifest,
+  maskName,
+  tumour,
+  maskShown,
+}: PlanResultsProps) {
   const { procedure, approach, operativeTime: time, geometry: g } = result;
   const evaluation = manifest.performance.evaluation;
   const source = `Source: planning network ${manifest.version} on ${maskName} and the form.`;
@@ -42,6 +55,12 @@ export function PlanResults({ result, manifest, maskName }: PlanResultsProps) {
       <p className="plan-disclaimer" role="note" data-testid="plan-disclaimer">
         {result.disclaimer}
       </p>
+      <PlanBasis
+        tumour={tumour}
+        shown={maskShown}
+        typedSizeCm={result.clinical.sizeCm}
+        maskSizeCm={result.suggestedSizeCm}
+      />
 
       <section className="plan-head" aria-label="Procedure" data-testid="plan-procedure">
         <h3>Procedure</h3>
