@@ -4,12 +4,18 @@
  * each beside the model card's cross-validated figures and the baseline it
  * does or does not beat, the mask's measurements the model read, and the
  * research-tool statement.
+ *
+ * The approach's baseline is the base rate (always the commoner approach): a
+ * model that the card does not find better than it says nothing about this
+ * patient, so no approach is recommended, only its probability shown. The
+ * procedure's baseline, a size cut-off, is itself a rule for the patient; its
+ * recommendation stays, with the verdict beside it.
  */
 import type { PlanResult } from '../../../core/planning/planCase';
 import type { PlannedTumour } from '../../../core/planning/plannedTumour';
 import type { PlanningManifest } from '../../../core/planning/PlanningManifest';
 import { PlanBasis } from './PlanBasis';
-import { formatNumber } from './performanceText';
+import { formatNumber, noRecommendation } from './performanceText';
 import { PerformanceFigures } from './PerformanceFigures';
 
 const NAMES: Record<string, string> = {
@@ -49,6 +55,7 @@ export function PlanResults({
   const { procedure, approach, operativeTime: time, geometry: g } = result;
   const evaluation = manifest.performance.evaluation;
   const source = `Source: planning network ${manifest.version} on ${maskName} and the form.`;
+  const noApproach = noRecommendation(approach.performance);
 
   return (
     <div className="plan-results" data-testid="plan-results" aria-live="polite">
@@ -87,16 +94,19 @@ export function PlanResults({
       <section className="plan-head" aria-label="Approach" data-testid="plan-approach">
         <h3>Approach</h3>
         <p className="plan-recommendation" data-testid="approach-recommendation">
-          {NAMES[approach.recommendation]}
+          {noApproach ?? NAMES[approach.recommendation]}
         </p>
         <p>
           Probability of a retroperitoneal approach:{' '}
           <output data-testid="approach-probability">
             {percent(approach.probabilityRetroperitoneal)}
-          </output>{' '}
-          <span className="muted">
-            (retroperitoneal is recommended from {wholePercent(approach.threshold)})
-          </span>
+          </output>
+          {!noApproach && (
+            <span className="muted">
+              {' '}
+              (retroperitoneal is recommended from {wholePercent(approach.threshold)})
+            </span>
+          )}
         </p>
         <p className="plan-source">{source}</p>
         <PerformanceFigures

@@ -8,6 +8,7 @@ import {
   formatNumber,
   headline,
   METRICS,
+  noRecommendation,
   verdict,
 } from './performanceText';
 
@@ -111,5 +112,22 @@ describe('headline', () => {
         expect(METRICS).toHaveProperty(comparisonKey(head.comparison.metric));
       }
     }
+  });
+});
+
+describe('noRecommendation', () => {
+  it("withholds the shipped approach head's advice, from the card's figures", () => {
+    expect(noRecommendation(perf.approach)).toBe(
+      'No recommendation: the model does not beat the base rate, always ' +
+        'transperitoneal, right for 81.6 % of the training patients in cross-validation.',
+    );
+  });
+
+  it('gives the advice again for a model that the card finds better', () => {
+    const better: HeadPerformance = {
+      ...perf.approach,
+      comparison: { ...perf.approach.comparison!, significantlyBetter: true },
+    };
+    expect(noRecommendation(better)).toBeNull();
   });
 });

@@ -183,3 +183,25 @@ export function verdict(perf: HeadPerformance): Verdict {
     text: `Does not beat ${base}: ${compared} is within chance.`,
   };
 }
+
+/**
+ * Why a head compared with the base rate (a baseline that always says the
+ * commoner class) gives no recommendation when it does not beat it, e.g. "No
+ * recommendation: the model does not beat the base rate, always
+ * transperitoneal, right for 81.6 % of the training patients in
+ * cross-validation."
+ *
+ * @returns the sentence, or null when the card says the model beats it
+ */
+export function noRecommendation(perf: HeadPerformance): string | null {
+  if (perf.comparison?.significantlyBetter) return null;
+  const right = perf.baseline.figures.accuracy;
+  const share = right
+    ? `, right for ${formatNumber(100 * right.value, 1)} % of the training patients ` +
+      'in cross-validation'
+    : '';
+  return (
+    `No recommendation: the model does not beat the base rate, ` +
+    `${perf.baseline.name}${share}.`
+  );
+}
