@@ -1,11 +1,13 @@
 /**
  * Lists the series found in the last load (description, modality, slices,
- * spacing) and opens the one the user picks. The default choice — the likely
- * axial CT — is opened automatically.
+ * spacing, and what tells alike series apart: series number, folder, slice
+ * values; see seriesLabel.ts) and opens the one the user picks. The default
+ * choice — the likely axial CT — is opened automatically.
  */
 import { useStudyStore } from '../store/studyStore';
 import { openSeriesAt } from '../loading/studyActions';
 import { formatSpacing } from './formatSpacing';
+import { relativeFolders, seriesDetails } from './seriesLabel';
 
 export function SeriesPicker() {
   const study = useStudyStore((s) => s.study);
@@ -13,6 +15,7 @@ export function SeriesPicker() {
   const busy = useStudyStore((s) => s.status === 'building' || s.status === 'reading');
   if (!study || study.series.length === 0) return null;
   const open = (i: number) => !busy && i !== selected && void openSeriesAt(i);
+  const folders = relativeFolders(study.series.map((s) => s.folder));
 
   return (
     <section className="panel series-picker" aria-label="Series">
@@ -29,29 +32,39 @@ export function SeriesPicker() {
           </tr>
         </thead>
         <tbody>
-          {study.series.map(({ summary }, i) => (
-            <tr
-              key={summary.id}
-              className={i === selected ? 'selected' : undefined}
-              data-testid="series-row"
-              aria-selected={i === selected}
-              tabIndex={0}
-              onClick={() => open(i)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open(i)}
-            >
-              <td
-                title={`${summary.plane}, ${summary.columns}×${summary.rows}, ${summary.encoding}`}
+          {study.series.map((series, i) => {
+            const { summary } = series;
+            const details = seriesDetails(series, folders[i]);
+            return (
+              <tr
+                key={summary.id}
+                className={i === selected ? 'selected' : undefined}
+                data-testid="series-row"
+                aria-selected={i === selected}
+                tabIndex={0}
+                onClick={() => open(i)}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open(i)}
               >
-                {summary.description || '(no description)'}
-                <span className="sub">
-                  {summary.plane} · {summary.columns}×{summary.rows} · {summary.encoding}
-                </span>
-              </td>
-              <td>{summary.modality || '—'}</td>
-              <td data-testid="series-slices">{summary.sliceCount}</td>
-              <td>{formatSpacing(summary.spacingMm)}</td>
-            </tr>
-          ))}
+                <td
+                  title={`${summary.plane}, ${summary.columns}×${summary.rows}, ${summary.encoding}`}
+                >
+                  {summary.description || '(no description)'}
+                  <span className="sub">
+                    {summary.plane} · {summary.columns}×{summary.rows} ·{' '}
+                    {summary.encoding}
+                  </span>
+                  {details.length > 0 && (
+                    <span className="sub" data-testid="series-details">
+                      {details.join(' · ')}
+                    </span>
+                  )}
+                </td>
+                <td>{summary.modality || '—'}</td>
+                <td data-testid="series-slices">{summary.sliceCount}</td>
+                <td>{formatSpacing(summary.spacingMm)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -1,7 +1,9 @@
 /**
  * The study-loading worker's logic without the Worker global: it parses
- * loads, holds their files and decodes series, posting StudyResponse
- * messages through the function it is given, so Node tests can drive it.
+ * loads, lists their series (with each one's folder and a few slices'
+ * values, seriesContents.ts), holds their files and decodes series, posting
+ * StudyResponse messages through the function it is given, so Node tests can
+ * drive it.
  * studyLoader.worker.ts wires it to `self`; the protocol is in
  * studyProtocol.ts.
  *
@@ -10,6 +12,7 @@
  * replaces the listed one.
  */
 import { loadStudyFromFiles, openSeries, type LoadedStudy } from '../../core/dicom';
+import { sampleSlices, seriesFolder } from './seriesContents';
 import type { StudyListing, StudyRequest, StudyResponse } from './studyProtocol';
 
 /** A load whose files the worker holds. */
@@ -20,14 +23,25 @@ interface HeldLoad {
 
 type Post = (message: StudyResponse, transfer?: Transferable[]) => void;
 
-function listing(loadId: number, study: LoadedStudy): StudyListing {
-  return {
-    loadId,
-    series: study.series.map((s) => ({
+async function listing(loadId: number, study: LoadedStudy): Promise<StudyListing> {
+  const series = [];
+  for (const s of study.series) {
+    series.push({
       kind: s.kind,
       summary: s.summary,
       patientStudy: s.kind === 'dicom' ? s.patientStudy : null,
-    })),
+      // A NIfTI series is one file, named in its id (core/dicom/niftiSummary).
+      folder: seriesFolder(
+        s.kind === 'dicom'
+          ? s.instances.map((i) => i.fileName)
+          : [s.summary.id.replace(/^nifti:/, '')],
+      ),
+      sample: await sampleSlices(s),
+    });
+  }
+  return {
+    loadId,
+    series,
     defaultIndex: study.defaultIndex,
     skipped: study.skipped,
     messages: study.messages,
@@ -45,11 +59,11 @@ export function createStudyLoaderHandler(post: Post) {
   /** The newest load with series, until the page keeps it or a newer one comes. */
   let newest: HeldLoad | null = null;
 
-  function load(req: Extract<StudyRequest, { type: 'load' }>) {
+  async function load(req: Extract<StudyRequest, { type: 'load' }>) {
     const study = loadStudyFromFiles(req.files);
     // A load without series is not held: nothing of it can be opened.
     if (study.series.length > 0) newest = { loadId: req.id, study };
-    post({ id: req.id, type: 'loaded', listing: listing(req.id, study) });
+    post({ id: req.id, type: 'loaded', listing: await listing(req.id, study) });
   }
 
   async function open(req: Extract<StudyRequest, { type: 'open' }>) {
@@ -74,7 +88,7 @@ export function createStudyLoaderHandler(post: Post) {
   return async (req: StudyRequest): Promise<void> => {
     if (req.type === 'keep') return keep(req.study);
     try {
-      if (req.type === 'load') load(req);
+      if (req.type === 'load') await load(req);
       else await open(req);
     } catch (err) {
       post({

@@ -16,6 +16,7 @@ import type {
   StudyMessage,
 } from '../../core/dicom';
 import type { Volume } from '../../core/volume/Volume';
+import type { SliceSample } from './seriesContents';
 
 /** One entry of the series list, without the parsed files behind it. */
 export interface SeriesListing {
@@ -23,6 +24,10 @@ export interface SeriesListing {
   summary: SeriesSummary;
   /** Patient and study attributes (DICOM only). */
   patientStudy: PatientStudyInfo | null;
+  /** Folder of the series' files inside the drop ('' at its top). */
+  folder: string;
+  /** Values of its middle slice; null when that slice could not be read. */
+  sample: SliceSample | null;
 }
 
 /** What the page knows about a load. */
