@@ -111,7 +111,7 @@ export function describeGaps(report: SpacingReport, indices: number[]): string {
   const more = report.gaps.length > 3 ? `, and ${report.gaps.length - 3} more gaps` : '';
   return (
     `Missing slices: ${parts.join('; ')}${more}; the usual spacing is ${spacing} mm. ` +
-    'The empty slices hold the lowest value of the series (air) and keep every ' +
+    'The empty slices hold the lowest value of the series (air on CT) and keep every ' +
     'other slice at its true position; slice numbers count from 1, as the axial ' +
     'view shows them.'
   );
