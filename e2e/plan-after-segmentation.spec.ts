@@ -225,4 +225,16 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
     .poll(async () => numberIn((await volumeShown.textContent()) ?? ''))
     .toBeCloseTo(Math.exp(cliEdited.geometry.logTumourVolumeMl), 1);
   expectSamePlan(await shownPlan(page), cliEdited);
+
+  // Beside the plan: the region it reads, with a button that shows its
+  // largest slice in the views.
+  const jump = page.getByTestId('plan-basis-jump');
+  const planned = numberIn(await jump.innerText());
+  await expect(page.getByTestId('plan-basis-region')).toContainText(
+    `on axial slice ${planned}.`,
+  );
+  await jump.click();
+  await expect(page.getByTestId('slice-counter-axial')).toHaveText(
+    new RegExp(`^${planned} / `),
+  );
 });
