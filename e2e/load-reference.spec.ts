@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as nifti from 'nifti-reader-js';
 import {
   appHu,
@@ -54,6 +55,26 @@ async function expectImagesDrawn(page: Page) {
     expect(s.sd, `${view}: contrast`).toBeGreaterThan(20);
   }
 }
+
+test('the whole 3D-IRCADb-01 folder: the patient series and its two masks are told apart', async ({
+  page,
+}) => {
+  await openApp(page);
+  await chooseFolder(page, path.dirname(IRCADB_DICOM));
+  await waitForVolume(page);
+
+  // Same (empty) description, modality and slice count: folder and values differ.
+  const details = page.getByTestId('series-details');
+  await expect(details).toHaveCount(3);
+  const texts = (await details.allInnerTexts()).sort();
+  expect(texts[0]).toBe(
+    'MASKS_DICOM/leftkidney · looks like a mask: values 0/255 on 5 slices read',
+  );
+  expect(texts[1]).toBe(
+    'MASKS_DICOM/rightkidney · looks like a mask: values 0/255 on 5 slices read',
+  );
+  expect(texts[2]).toMatch(/^PATIENT_DICOM · values −\d+ to \d+ on 5 slices read$/);
+});
 
 test('3D-IRCADb DICOM folder (129 slices, files named image_N)', async ({ page }) => {
   const reference = readSeriesSorted(IRCADB_DICOM);
