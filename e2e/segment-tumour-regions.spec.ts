@@ -119,6 +119,8 @@ test('lists, shows and removes tumour regions; undo gives them back', async ({
   ]);
   await expectShown(page, tumourOnly);
   await expect(page.getByTestId('m-components')).toHaveText('1');
+  // The pressed button is gone: the focus is on the list's heading.
+  await expect(page.getByRole('heading', { name: 'Tumour regions (1)' })).toBeFocused();
 
   // Ctrl+Z and Undo bring both back, measurements exactly as before.
   await page.locator('body').press('Control+z');

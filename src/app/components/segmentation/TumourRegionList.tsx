@@ -5,9 +5,10 @@
  * (its voxels become background); and "Remove all tumour". Every removal is
  * one step of Undo. The first few regions show until the user asks for all.
  * After a change of the labels the list stays, without its Remove buttons,
- * until it is listed again.
+ * until it is listed again; after a removal the keyboard focus goes to the
+ * list's heading, since the pressed button is gone.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TumourRegion } from '../../../core/measurements/tumourRegions';
 import { useSegmentationStore } from '../../store/segmentationStore';
 import {
@@ -21,6 +22,7 @@ const FIRST_REGIONS = 5;
 
 /** Volume in mL; two decimals below 1 mL, where false tumour specks lie. */
 function ml(v: number): string {
+  if (v < 0.005) return 'under 0.01 mL';
   return `${v.toFixed(v < 1 ? 2 : 1)} mL`;
 }
 
@@ -37,6 +39,19 @@ export function TumourRegionList() {
   const regions = useSegmentationStore((s) => s.tumourRegions);
   const stale = useSegmentationStore((s) => s.tumourRegionsVersion !== s.labelsVersion);
   const [showAll, setShowAll] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (focusHeading.current && !stale) {
+      focusHeading.current = false;
+      headingRef.current?.focus();
+    }
+  }, [regions, stale]);
+
+  const afterRemoval = (remove: () => void) => () => {
+    focusHeading.current = true;
+    remove();
+  };
   if (!regions || regions.length === 0) return null;
   const shown = showAll ? regions : regions.slice(0, FIRST_REGIONS);
   const totalMl = regions.reduce((sum, r) => sum + r.volumeMl, 0);
@@ -48,7 +63,9 @@ export function TumourRegionList() {
       aria-busy={stale}
       data-testid="seg-regions"
     >
-      <h3 id="seg-regions-heading">Tumour regions ({regions.length})</h3>
+      <h3 id="seg-regions-heading" ref={headingRef} tabIndex={-1}>
+        Tumour regions ({regions.length})
+      </h3>
       <p className="muted">
         Remove sets all voxels of a region, on every slice, to background (not kidney): if
         it lay inside the kidney, paint that part with the kidney brush. Undo brings it
@@ -76,7 +93,7 @@ export function TumourRegionList() {
                   className="button"
                   aria-label={`Remove ${name}`}
                   disabled={stale}
-                  onClick={() => removeTumourRegions([r])}
+                  onClick={afterRemoval(() => removeTumourRegions([r]))}
                 >
                   Remove
                 </button>
@@ -101,7 +118,7 @@ export function TumourRegionList() {
           className="button"
           data-testid="seg-remove-all-tumour"
           disabled={stale}
-          onClick={removeAllTumour}
+          onClick={afterRemoval(removeAllTumour)}
         >
           Remove all tumour ({ml(totalMl)})
         </button>

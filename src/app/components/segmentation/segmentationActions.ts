@@ -176,7 +176,7 @@ async function remeasure(labels: LabelVolume): Promise<void> {
     measurements ??= measureLabels(labels);
     if (store().labels !== labels) return;
     // TODO: list the regions in the worker with the measurements; here they
-    // hold the page for about 0.3 s after each edit of a full-size study.
+    // hold the page after each edit (0.7 s on 3D-IRCADb-01, 2 shared cores).
     const tumourRegions = listTumourRegions(labels);
     if (store().labels !== labels) return;
     store().set({
