@@ -33,13 +33,12 @@ import {
   checkClinicalInputs,
   type ClinicalField,
   type ClinicalInputs,
+  parseDecimal,
 } from '../core/planning/clinicalInputs';
 import { loadPlanningModelFromDir } from '../core/planning/loadPlanningModelFromDir';
 import { planCase, type PlanResult } from '../core/planning/planCase';
 import type { PlanningModel } from '../core/planning/PlanningModel';
 import { toLabelVolume } from '../core/planning/toLabelVolume';
-// The planning form's number parser, so that the CLI reads "27,5" as the app does.
-import { parseDecimal } from '../app/components/planning/clinicalForm';
 import { CliError } from './CliError';
 
 const DEFAULT_MODEL_DIR = fileURLToPath(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bmiFromHeightWeight, checkClinicalInputs } from './clinicalInputs';
+import { bmiFromHeightWeight, checkClinicalInputs, parseDecimal } from './clinicalInputs';
 import type { PlanningManifest } from './PlanningManifest';
 
 const manifest = {
@@ -35,5 +35,19 @@ describe('clinical inputs', () => {
   it('computes BMI from height and weight', () => {
     expect(bmiFromHeightWeight(180, 81)).toBeCloseTo(25, 10);
     expect(() => bmiFromHeightWeight(0, 80)).toThrow('positive');
+  });
+});
+
+describe('parseDecimal', () => {
+  it('reads plain numbers and a decimal comma', () => {
+    expect(parseDecimal(' 4.2 ')).toBe(4.2);
+    expect(parseDecimal('4,2')).toBe(4.2);
+    expect(parseDecimal('60')).toBe(60);
+    expect(parseDecimal('.5')).toBe(0.5);
+  });
+  it('rejects units, exponents, words and empty fields', () => {
+    for (const t of ['', ' ', '4 cm', '1e2', 'abc', '4.2.1', '4,2,1', '0x10']) {
+      expect(parseDecimal(t), t).toBeNaN();
+    }
   });
 });

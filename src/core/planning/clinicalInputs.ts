@@ -1,5 +1,6 @@
 /**
- * The clinical inputs of the planning model and their checks, shared by the
+ * The clinical inputs of the planning model, the parser of a typed number,
+ * and their checks, shared by the
  * form and the CLI: hard errors (not a number, impossible values) with a
  * message per field, and warnings when a value lies outside the range of the
  * training data (the model was never shown such a patient).
@@ -25,6 +26,18 @@ export interface FieldMessage {
 export interface ClinicalCheck {
   errors: FieldMessage[];
   warnings: FieldMessage[];
+}
+
+const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * A number as typed: digits with at most one decimal point or comma.
+ *
+ * @returns NaN for an empty field or anything else (units, exponents, words)
+ */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t.replace(',', '.')) : NaN;
 }
 
 /** Physically possible values; outside them the input is rejected. */

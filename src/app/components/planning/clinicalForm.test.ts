@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import manifestJson from '../../../../models/planning/manifest.json';
 import { parsePlanningManifest } from '../../../core/planning/PlanningManifest';
 import { EMPTY_FORM, type PlanningForm } from '../../store/planningStore';
-import {
-  checkPlanningForm,
-  FORM_FIELDS,
-  parseDecimal,
-  shownErrors,
-} from './clinicalForm';
+import { checkPlanningForm, FORM_FIELDS, shownErrors } from './clinicalForm';
 
 const manifest = parsePlanningManifest(manifestJson);
 
@@ -17,20 +12,6 @@ const form = (partial: Partial<PlanningForm>): PlanningForm => ({
   bmi: '28',
   sizeCm: '4.2',
   ...partial,
-});
-
-describe('parseDecimal', () => {
-  it('reads plain numbers and a decimal comma', () => {
-    expect(parseDecimal(' 4.2 ')).toBe(4.2);
-    expect(parseDecimal('4,2')).toBe(4.2);
-    expect(parseDecimal('60')).toBe(60);
-    expect(parseDecimal('.5')).toBe(0.5);
-  });
-  it('rejects units, exponents, words and empty fields', () => {
-    for (const t of ['', ' ', '4 cm', '1e2', 'abc', '4.2.1', '4,2,1', '0x10']) {
-      expect(parseDecimal(t), t).toBeNaN();
-    }
-  });
 });
 
 describe('checkPlanningForm', () => {

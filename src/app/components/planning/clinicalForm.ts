@@ -10,6 +10,7 @@
 import {
   bmiFromHeightWeight,
   checkClinicalInputs,
+  parseDecimal,
   type ClinicalInputs,
 } from '../../../core/planning/clinicalInputs';
 import type { PlanningManifest } from '../../../core/planning/PlanningManifest';
@@ -40,18 +41,6 @@ export const BODY_LIMITS = {
   heightCm: { min: 50, max: 250, label: 'Height', unit: 'cm' },
   weightKg: { min: 10, max: 400, label: 'Weight', unit: 'kg' },
 } as const;
-
-const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-
-/**
- * A number as typed: digits with at most one decimal point or comma.
- *
- * @returns NaN for an empty field or anything else (units, exponents, words)
- */
-export function parseDecimal(text: string): number {
-  const t = text.trim();
-  return DECIMAL.test(t) ? Number(t.replace(',', '.')) : NaN;
-}
 
 function checkBody(field: 'heightCm' | 'weightKg', text: string): string | null {
   const { min, max, label, unit } = BODY_LIMITS[field];
