@@ -1,9 +1,9 @@
 /**
  * The clinical inputs of the planning model, the parser of a typed number,
- * and their checks, shared by the
- * form and the CLI: hard errors (not a number, impossible values) with a
- * message per field, and warnings when a value lies outside the range of the
- * training data (the model was never shown such a patient).
+ * and their checks, shared by the form and the CLI: hard errors (not a
+ * number, impossible values) with a message per field, and warnings when a
+ * value lies outside the range of the training data (the model was never
+ * shown such a patient).
  */
 import type { PlanningManifest } from './PlanningManifest';
 
