@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend } from '../core/inference/initBackend';
 import { loadSegmentationModel } from '../core/inference/loadSegmentationModel';
 import { measureLabels } from '../core/measurements/measureLabels';
+import { listTumourRegions } from '../core/measurements/tumourRegions';
 import { saveModelToDir, testManifest } from '../core/inference/testing/saveModelToDir';
 import { buildThresholdNetwork } from '../core/inference/testing/testNetworks';
 import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
@@ -282,6 +283,20 @@ describe('measure in the worker', () => {
       6,
     );
     expect(edited.labels.some((l) => l === 1)).toBe(true);
+    client.dispose();
+  });
+
+  it('lists the tumour regions as the main thread would', async () => {
+    const client = await createSegmentationClient(`${baseUrl}/model/`, {
+      createWorker: inProcessWorker,
+    });
+    const { labels } = await client.run(volume(), { batchSize: 12 });
+    const edited = { ...labels, labels: labels.labels.slice() };
+    edited.labels[0] = 2;
+    const regions = await client.listTumourRegions(edited);
+    expect(regions).toEqual(listTumourRegions(edited));
+    expect(regions.length).toBeGreaterThan(1);
+    expect(edited.labels[0]).toBe(2);
     client.dispose();
   });
 });

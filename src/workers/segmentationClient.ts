@@ -20,6 +20,7 @@
  */
 import type { BackendChoice } from '../core/inference/chooseBackend';
 import type { Measurements } from '../core/measurements/Measurements';
+import type { TumourRegion } from '../core/measurements/tumourRegions';
 import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
 import type { LabelVolume, Volume } from '../core/volume/Volume';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
@@ -83,6 +84,8 @@ export interface SegmentationClient {
   run(volume: Volume, options?: RunOptions): Promise<SegmentationResult>;
   /** Measures a label volume in the worker (e.g. after a manual edit); labels are copied. */
   measure(labels: LabelVolume): Promise<Measurements>;
+  /** Lists the tumour regions of a label volume in the worker; labels are copied. */
+  listTumourRegions(labels: LabelVolume): Promise<TumourRegion[]>;
   /** Live tfjs tensors and bytes in the worker (leak checks). */
   memory(): Promise<WorkerMemory>;
   /**
@@ -129,6 +132,7 @@ export async function createSegmentationClient(
   type Pending = {
     resolve(result: SegmentationResult): void;
     measured?(measurements: Measurements): void;
+    listed?(tumourRegions: TumourRegion[]): void;
     memory?(memory: WorkerMemory): void;
     reject(err: Error): void;
     onProgress?: (p: SegmentationProgress) => void;
@@ -181,6 +185,8 @@ export async function createSegmentationClient(
       p.memory?.({ numTensors: m.numTensors, numBytes: m.numBytes });
     } else if (m.type === 'measurements') {
       p.measured?.(m.measurements);
+    } else if (m.type === 'regions') {
+      p.listed?.(m.tumourRegions);
     } else if (m.type === 'result') {
       p.resolve({
         labels: m.labels,
@@ -260,6 +266,15 @@ export async function createSegmentationClient(
       return new Promise<Measurements>((resolve, reject) => {
         pending.set(id, { resolve: () => {}, measured: resolve, reject });
         worker.postMessage({ type: 'measure', id, labels });
+      });
+    },
+
+    listTumourRegions(labels) {
+      if (stopped) return Promise.reject(stoppedError());
+      const id = nextId++;
+      return new Promise<TumourRegion[]>((resolve, reject) => {
+        pending.set(id, { resolve: () => {}, listed: resolve, reject });
+        worker.postMessage({ type: 'list-regions', id, labels });
       });
     },
 

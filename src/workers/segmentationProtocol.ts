@@ -17,6 +17,9 @@
  * - `measure`: re-measure `labels` (after a manual edit) off the main thread.
  *   Answered by `measurements` or `error` with the same `id`; allowed while
  *   a run is in progress.
+ * - `list-regions`: list the tumour regions of `labels` (tumourRegions.ts)
+ *   off the main thread. Answered by `regions` or `error` with the same `id`;
+ *   allowed while a run is in progress.
  * - `memory`: report tfjs's live tensors and bytes (leak checks). Answered
  *   by `memory` with the same `id`.
  *
@@ -27,6 +30,7 @@
  */
 import type { BackendChoice } from '../core/inference/chooseBackend';
 import type { Measurements } from '../core/measurements/Measurements';
+import type { TumourRegion } from '../core/measurements/tumourRegions';
 import type { SegmentationProgress } from '../core/segmentation/segmentVolume';
 import type { LabelVolume, Volume } from '../core/volume/Volume';
 
@@ -35,6 +39,7 @@ export type ToWorker =
   | { type: 'run'; id: number; volume: Volume; batchSize?: number; raw?: boolean }
   | { type: 'cancel'; id: number }
   | { type: 'measure'; id: number; labels: LabelVolume }
+  | { type: 'list-regions'; id: number; labels: LabelVolume }
   | { type: 'memory'; id: number };
 
 export type FromWorker =
@@ -49,6 +54,7 @@ export type FromWorker =
       durationSec: number;
     }
   | { type: 'measurements'; id: number; measurements: Measurements }
+  | { type: 'regions'; id: number; tumourRegions: TumourRegion[] }
   | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

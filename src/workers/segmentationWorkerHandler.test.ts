@@ -1,11 +1,12 @@
 /**
- * The worker handler's raw runs (no post-processing) and its tfjs memory
- * report, with a stand-in network: every pixel "kidney".
+ * The worker handler's raw runs (no post-processing), its tumour region list
+ * and its tfjs memory report, with a stand-in network: every pixel "kidney".
  */
 import { describe, expect, it } from 'vitest';
 import type * as tf from '@tensorflow/tfjs';
 import { testManifest } from '../core/inference/testing/saveModelToDir';
-import type { Volume } from '../core/volume/Volume';
+import { listTumourRegions } from '../core/measurements/tumourRegions';
+import type { LabelVolume, Volume } from '../core/volume/Volume';
 import { axisAlignedGrid } from '../core/volume/testing/axisAlignedGrid';
 import type { FromWorker } from './segmentationProtocol';
 import { createSegmentationWorkerHandler } from './segmentationWorkerHandler';
@@ -58,6 +59,33 @@ describe('segmentation worker handler', () => {
     expect(labelsOf(posted, 1).every((v) => v === 1)).toBe(true);
     // The clean-up drops a kidney this small.
     expect(labelsOf(posted, 2).every((v) => v === 0)).toBe(true);
+  });
+
+  it('lists the tumour regions, moving their voxel arrays to the app', async () => {
+    const posted: { message: FromWorker; transfer?: Transferable[] }[] = [];
+    const handle = createSegmentationWorkerHandler({
+      post: (message, transfer) => posted.push({ message, transfer }),
+      initBackend: async () => ({ name: 'cpu', reason: 'test' }),
+      loadModel: async () => {
+        throw new Error('no model needed to list regions');
+      },
+    });
+    const labels: LabelVolume = {
+      ...axisAlignedGrid([8, 8, 4]),
+      labels: new Uint8Array(8 * 8 * 4).fill(1, 0, 64),
+    };
+    labels.labels[10] = 2;
+    labels.labels[200] = 2;
+
+    await handle({ type: 'list-regions', id: 5, labels });
+    const tumourRegions = listTumourRegions(labels);
+    expect(tumourRegions).toHaveLength(2);
+    expect(posted).toEqual([
+      {
+        message: { type: 'regions', id: 5, tumourRegions },
+        transfer: tumourRegions.map((r) => r.voxels.buffer),
+      },
+    ]);
   });
 
   it('reports tfjs memory, or -1 without a probe', async () => {

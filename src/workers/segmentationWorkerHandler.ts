@@ -8,6 +8,7 @@ import type { BackendChoice } from '../core/inference/chooseBackend';
 import type { InitBackendOptions } from '../core/inference/initBackend';
 import type { SegmentationModel } from '../core/inference/SegmentationModel';
 import { measureLabels } from '../core/measurements/measureLabels';
+import { listTumourRegions } from '../core/measurements/tumourRegions';
 import { segmentVolume } from '../core/segmentation/segmentVolume';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
 
@@ -92,6 +93,17 @@ export function createSegmentationWorkerHandler(deps: WorkerHandlerDeps) {
         try {
           const measurements = measureLabels(message.labels);
           deps.post({ type: 'measurements', id: message.id, measurements });
+        } catch (err) {
+          deps.post({ type: 'error', id: message.id, message: (err as Error).message });
+        }
+        return Promise.resolve();
+      case 'list-regions':
+        try {
+          const tumourRegions = listTumourRegions(message.labels);
+          deps.post(
+            { type: 'regions', id: message.id, tumourRegions },
+            tumourRegions.map((r) => r.voxels.buffer),
+          );
         } catch (err) {
           deps.post({ type: 'error', id: message.id, message: (err as Error).message });
         }
