@@ -87,7 +87,7 @@ describe.skipIf(!haveMasks || !haveModel)('plan command on real masks', () => {
   }
 
   const REGIONS_CAUTION =
-    'separate tumour regions were found: erase those that are not tumour.';
+    'separate tumour regions were found: remove those that are not tumour.';
   const clinical = ['--age', '49', '--bmi', '29.47', '--size', '2.4'];
 
   it('prints the same result as the core API', async () => {

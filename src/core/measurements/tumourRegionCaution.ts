@@ -16,5 +16,5 @@ export function tumourRegionCaution(
 ): string | null {
   const n = m.tumourComponentCount;
   if (n <= 1) return null;
-  return `${n} separate tumour regions were found: erase those that are not tumour.`;
+  return `${n} separate tumour regions were found: remove those that are not tumour.`;
 }

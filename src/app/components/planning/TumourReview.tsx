@@ -182,9 +182,9 @@ export function TumourReview({
       )}
       {reviewed && hasTumour !== false && (
         <p ref={statusRef} tabIndex={-1} role="status" data-testid="plan-review-status">
-          You confirmed this tumour; the plan uses it. Your corrections with the brush,
-          eraser and undo keep this confirmation and re-plan at once. A new segmentation,
-          another mask file or another study must be confirmed again.
+          You confirmed this tumour; the plan uses it. Your corrections (brush, eraser,
+          removing a tumour region, undo) keep this confirmation and re-plan at once. A
+          new segmentation, another mask file or another study must be confirmed again.
         </p>
       )}
     </section>

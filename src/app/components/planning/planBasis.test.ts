@@ -26,18 +26,18 @@ describe('the region the plan reads', () => {
     );
   });
 
-  it('says how many regions it ignores and how much tumour they hold', () => {
+  it('says how much tumour it ignores, as a volume', () => {
     expect(ignoredRegionsText(twoRegions, true)).toBe(
-      '1 other tumour region (3.2 mL in all) is ignored by the plan. If the tumour ' +
-        'you are planning for is not the region above, erase the others with the ' +
-        'eraser in the Segmentation panel; the plan follows.',
+      '3.2 mL of tumour lies outside this region and is ignored by the plan. If the ' +
+        'tumour you are planning for is not the region above, remove the others (Remove ' +
+        "in the Segmentation panel's list of tumour regions, or the eraser); the plan follows.",
     );
     expect(ignoredRegionsText({ ...twoRegions, regionCount: 4 }, false)).toMatch(
-      /^3 other tumour regions \(3\.2 mL in all\) are ignored .* remove the others from the mask file;/,
+      /^3\.2 mL of tumour lies outside .* remove the others from the mask file;/,
     );
     expect(ignoredRegionsText({ ...twoRegions, regionCount: 1 }, true)).toBeNull();
     expect(ignoredRegionsText({ ...twoRegions, otherVolumeMl: 0.048 }, true)).toMatch(
-      /^1 other tumour region \(0\.05 mL in all\)/,
+      /^0\.05 mL of tumour lies outside/,
     );
   });
 });

@@ -50,17 +50,16 @@ export function plannedRegionText(tumour: PlannedTumour, shown: boolean): string
  * @param shown - the mask is the one drawn in the views (it can be corrected here)
  */
 export function ignoredRegionsText(tumour: PlannedTumour, shown: boolean): string | null {
-  const others = tumour.regionCount - 1;
-  if (others < 1) return null;
-  const regions =
-    others === 1 ? '1 other tumour region' : `${others} other tumour regions`;
+  // Said as a volume, not a count: the plan's regions are 6-connected, the
+  // Segmentation panel's list 26-connected, so their counts can differ.
+  if (tumour.regionCount < 2) return null;
   const fix = shown
-    ? 'erase the others with the eraser in the Segmentation panel'
+    ? "remove the others (Remove in the Segmentation panel's list of tumour regions, or the eraser)"
     : 'remove the others from the mask file';
   return (
-    `${regions} (${ml(tumour.otherVolumeMl)} in all) ${others === 1 ? 'is' : 'are'} ` +
-    `ignored by the plan. If the tumour you are planning for is not the region ` +
-    `above, ${fix}; the plan follows.`
+    `${ml(tumour.otherVolumeMl)} of tumour lies outside this region and is ignored by ` +
+    `the plan. If the tumour you are planning for is not the region above, ${fix}; ` +
+    `the plan follows.`
   );
 }
 
