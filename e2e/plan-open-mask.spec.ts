@@ -28,7 +28,7 @@ import {
   openMask,
   shownPlan,
 } from './helpers/planning';
-import { appGrid, decodeRuns, type Grid } from './helpers/segmentation';
+import { appGrid, decodeRuns, paintBoxes, type Box } from './helpers/segmentation';
 
 test('plans on an opened mask as the CLI does, and follows form and mask', async ({
   page,
@@ -162,20 +162,6 @@ test('plans on an opened mask as the CLI does, and follows form and mask', async
   await expect(page.getByLabel('Age (years)')).toHaveValue('');
   await expect(size).toHaveValue('');
 });
-
-type Box = { min: [number, number, number]; max: [number, number, number] };
-
-/** Labels on `grid`: each box (inclusive voxel bounds) painted with its label, in order. */
-function paintBoxes(grid: Grid, boxes: [number, Box][]): Uint8Array {
-  const [nx, ny] = grid.dims;
-  const labels = new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]);
-  for (const [label, { min, max }] of boxes) {
-    for (let k = min[2]; k <= max[2]; k++)
-      for (let j = min[1]; j <= max[1]; j++)
-        for (let i = min[0]; i <= max[0]; i++) labels[i + nx * (j + ny * k)] = label;
-  }
-  return labels;
-}
 
 const count = (labels: Uint8Array, value: number) =>
   labels.reduce((n, v) => n + (v === value ? 1 : 0), 0);

@@ -13,22 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeNifti } from '../src/core/nifti/writeNifti';
 import { openApp, waitForVolume } from './helpers/app';
 import { confirmTumour, openMask } from './helpers/planning';
-import { appGrid, decodeRuns, type Grid } from './helpers/segmentation';
-
-type Vec3 = [number, number, number];
-type Box = { min: Vec3; max: Vec3 };
-
-/** Labels on `grid`: each box (inclusive voxel bounds) painted with its label, in order. */
-function paintBoxes(grid: Grid, boxes: [number, Box][]): Uint8Array {
-  const [nx, ny] = grid.dims;
-  const labels = new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]);
-  for (const [label, { min, max }] of boxes) {
-    for (let k = min[2]; k <= max[2]; k++)
-      for (let j = min[1]; j <= max[1]; j++)
-        for (let i = min[0]; i <= max[0]; i++) labels[i + nx * (j + ny * k)] = label;
-  }
-  return labels;
-}
+import { appGrid, decodeRuns, paintBoxes, type Box } from './helpers/segmentation';
 
 const voxelsIn = ({ min, max }: Box) =>
   (max[0] - min[0] + 1) * (max[1] - min[1] + 1) * (max[2] - min[2] + 1);

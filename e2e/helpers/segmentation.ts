@@ -24,6 +24,21 @@ export const MODEL_DIR = path.resolve(
   process.env.NEPHROPLAN_SEG_MODEL_DIR ?? 'models/segmentation',
 );
 
+/** Inclusive voxel bounds. */
+export type Box = { min: [number, number, number]; max: [number, number, number] };
+
+/** Labels on `grid`: each box (inclusive voxel bounds) painted with its label, in order. */
+export function paintBoxes(grid: Grid, boxes: [number, Box][]): Uint8Array {
+  const [nx, ny] = grid.dims;
+  const labels = new Uint8Array(grid.dims[0] * grid.dims[1] * grid.dims[2]);
+  for (const [label, { min, max }] of boxes) {
+    for (let k = min[2]; k <= max[2]; k++)
+      for (let j = min[1]; j <= max[1]; j++)
+        for (let i = min[0]; i <= max[0]; i++) labels[i + nx * (j + ny * k)] = label;
+  }
+  return labels;
+}
+
 /** Expands [value, count, …] runs into a label array. */
 export function decodeRuns(runs: number[]): Uint8Array {
   let n = 0;
