@@ -159,7 +159,11 @@ test('truncated and corrupted files are reported, the rest loads', async ({ page
   await openApp(page);
   await chooseFolder(page, fx.damaged);
   const state = await waitForVolume(page);
-  expect(state.volume!.dims[2]).toBe(5);
+  // Five readable slices and one empty slice where the truncated one was.
+  expect(state.volume!.dims[2]).toBe(6);
+  await expect(message(page, 'missing-slices')).toContainText(
+    'after slice 2, filled with 1 empty slice (slice 3)',
+  );
   const m = message(page, 'unreadable');
   await expect(m).toContainText('Could not read 2 files');
   await expect(m).toContainText('image_2: pixel data is truncated');
