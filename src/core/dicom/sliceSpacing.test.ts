@@ -20,6 +20,19 @@ describe('analyseSliceSpacing', () => {
     );
   });
 
+  it('does not fill a gap that would hold more empty slices than real ones', () => {
+    // Two stacks of five slices 200 mm apart: 99 missing slices would be mostly air.
+    const stacks = [0, 2, 4, 6, 8, 208, 210, 212, 214, 216];
+    const r = analyseSliceSpacing(stacks);
+    expect(r.gaps).toEqual([]);
+    expect(r.uneven).toBe(true);
+    expect(sliceIndices(r, stacks.length)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // As many empty slices as real ones is still filled.
+    expect(analyseSliceSpacing([0, 2, 4, 16, 18, 20]).gaps).toEqual([
+      { afterSlice: 2, gapMm: 12, missing: 5 },
+    ]);
+  });
+
   it('reports uneven spacing that gaps do not explain', () => {
     const r = analyseSliceSpacing([0, 2, 4, 7, 9, 11.5]);
     expect(r.uneven).toBe(true);

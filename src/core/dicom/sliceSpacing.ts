@@ -8,7 +8,11 @@ import { plural } from './StudyMessage';
 export interface SpacingReport {
   /** The nominal (median) distance between slices, mm; null for < 2 slices. */
   spacingMm: number | null;
-  /** Gaps about a whole multiple (≥ 2) of the nominal spacing. */
+  /**
+   * Gaps about a whole multiple (≥ 2) of the nominal spacing, to be filled
+   * with empty slices; none (and `uneven`) when they would need more empty
+   * slices than the series has real ones.
+   */
   gaps: { afterSlice: number; gapMm: number; missing: number }[];
   /** True when distances vary beyond tolerance in a way gaps do not explain. */
   uneven: boolean;
@@ -17,6 +21,14 @@ export interface SpacingReport {
   /** Indices of slices at the same position as the previous one. */
   duplicates: number[];
 }
+
+/**
+ * Gaps are filled only while the empty slices number at most this many per
+ * real slice: beyond that the series is more likely two stacks far apart
+ * than a stack with slices missing, and filling it would hold mostly air
+ * (hundreds of empty slices, each as large as a real one).
+ */
+const MAX_EMPTY_PER_REAL_SLICE = 1;
 
 /** Relative tolerance for "the same spacing" (CT positions carry rounding). */
 const RELATIVE_TOLERANCE = 0.05;
@@ -61,10 +73,12 @@ export function analyseSliceSpacing(positionsMm: number[]): SpacingReport {
       uneven = true;
     }
   }
+  const empty = gaps.reduce((sum, g) => sum + g.missing, 0);
+  const fillable = empty <= MAX_EMPTY_PER_REAL_SLICE * positionsMm.length;
   return {
     spacingMm: nominal,
-    gaps,
-    uneven,
+    gaps: fillable ? gaps : [],
+    uneven: uneven || !fillable,
     minMm: Math.min(...steps),
     maxMm: Math.max(...steps),
     duplicates,
