@@ -13,6 +13,7 @@ import {
   canvasStats,
   chooseFolder,
   openApp,
+  openExample,
   waitForSettled,
   waitForVolume,
 } from './helpers/app';
@@ -183,8 +184,7 @@ test('an empty drop and a junk folder leave the loaded study usable', async ({
   page,
 }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
 
   await dropFiles(page, []);
   await expect(message(page, 'empty-drop')).toHaveText(
@@ -210,8 +210,7 @@ test('junk dropped over a study with a mask says the study is kept, and keeps it
   page,
 }, testInfo) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
 
   // A mask on the study's grid, opened and confirmed: work that must survive.
   const grid = await appGrid(page);

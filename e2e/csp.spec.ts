@@ -6,7 +6,7 @@
  * reported on the page fails the test.
  */
 import { expect, test } from '@playwright/test';
-import { chooseFolder, openApp, waitForVolume } from './helpers/app';
+import { chooseFolder, openApp, openExample, waitForVolume } from './helpers/app';
 import { TOTALSEG_J2K_DICOM } from './helpers/paths';
 
 interface Violation {
@@ -75,8 +75,7 @@ test('the CSP holds requests to the origin and the app still works', async ({
   consoleCsp.length = 0;
 
   // The app under the policy: example, JPEG 2000 series, segmentation (WASM).
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
   await chooseFolder(page, TOTALSEG_J2K_DICOM);
   await page.waitForFunction(() => window.__nephroplan!.state().volume?.dims[2] === 20);
   await waitForVolume(page);

@@ -9,13 +9,18 @@ import { expect, test } from '@playwright/test';
 import { phantomSeries } from '../scripts/phantom/phantomSeries';
 import { renderPhantom } from '../scripts/phantom/renderPhantom';
 import { writeWaterCylinder } from './fixtures/waterCylinder';
-import { canvasStats, chooseFolder, openApp, waitForVolume } from './helpers/app';
+import {
+  canvasStats,
+  chooseFolder,
+  openApp,
+  openExample,
+  waitForVolume,
+} from './helpers/app';
 import { dropFiles } from './helpers/drop';
 
 test('opens the synthetic phantom and labels it', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  const state = await waitForVolume(page);
+  const state = await openExample(page);
 
   expect(state.isExample).toBe(true);
   expect(state.volume?.dims).toEqual([256, 256, 64]);

@@ -4,7 +4,13 @@
  * recorded, including those of workers.
  */
 import { expect, test } from '@playwright/test';
-import { chooseFiles, chooseFolder, openApp, waitForVolume } from './helpers/app';
+import {
+  chooseFiles,
+  chooseFolder,
+  openApp,
+  openExample,
+  waitForVolume,
+} from './helpers/app';
 import { IRCADB_DICOM, TOTALSEG_J2K_DICOM, TOTALSEG_NIFTI } from './helpers/paths';
 
 test('a full session stays on its own origin', async ({ page, context, baseURL }) => {
@@ -12,8 +18,7 @@ test('a full session stays on its own origin', async ({ page, context, baseURL }
   context.on('request', (r) => requests.push(r.url()));
 
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
   await page.getByTestId('preset-kidney').click();
 
   for (const dir of [IRCADB_DICOM, TOTALSEG_J2K_DICOM]) {

@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { readNifti } from '../src/core/nifti/readNifti';
-import { openApp, waitForVolume } from './helpers/app';
+import { openApp, openExample } from './helpers/app';
 import {
   cliPlan,
   confirmTumour,
@@ -119,8 +119,7 @@ test('plans on the segmentation as the CLI does, and re-plans after an edit', as
     'no segmentation network is served at /models/segmentation/ (set NEPHROPLAN_SEG_MODEL_DIR)',
   );
 
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
   const started = Date.now();
   await page.getByTestId('seg-run-button').click();
   await page.waitForFunction(

@@ -17,7 +17,7 @@ import { formatFigure } from '../src/app/components/planning/performanceText';
 import { sizeMismatchWarning } from '../src/app/components/planning/planBasis';
 import { readNifti } from '../src/core/nifti/readNifti';
 import { writeNifti } from '../src/core/nifti/writeNifti';
-import { openApp, waitForVolume } from './helpers/app';
+import { openApp, openExample } from './helpers/app';
 import {
   cliPlan,
   confirmTumour,
@@ -190,8 +190,7 @@ test('a mask on the study grid is shown, measured, planned on, corrected and und
   page,
 }, testInfo) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
   const grid = await appGrid(page);
   const voxelMl = (grid.spacingMm[0] * grid.spacingMm[1] * grid.spacingMm[2]) / 1000;
   expect((await shownLabels(page)).overlay).toBeNull();

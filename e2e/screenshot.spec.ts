@@ -10,7 +10,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LEFT_KIDNEY, RIGHT_KIDNEY, TUMOUR } from '../scripts/phantom/phantomAnatomy';
 import { PHANTOM_GRID } from '../scripts/phantom/phantomGrid';
-import { openApp, waitForVolume } from './helpers/app';
+import { openApp, openExample } from './helpers/app';
 
 type Vec3 = [number, number, number];
 
@@ -52,8 +52,7 @@ test('axial screenshot of the phantom looks like an abdominal CT', async ({
   page,
 }, testInfo) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
 
   const sliceZ = TUMOUR.centre[2];
   const landmarks: Record<string, Vec3> = {

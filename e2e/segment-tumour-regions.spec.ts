@@ -11,7 +11,7 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { writeNifti } from '../src/core/nifti/writeNifti';
-import { openApp, waitForVolume } from './helpers/app';
+import { openApp, openExample } from './helpers/app';
 import { confirmTumour, openMask } from './helpers/planning';
 import { appGrid, decodeRuns, paintBoxes, type Box } from './helpers/segmentation';
 
@@ -40,8 +40,7 @@ test('lists, shows and removes tumour regions; undo gives them back', async ({
   page,
 }, testInfo) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
   const grid = await appGrid(page);
   // The phantom is an ordinary axial series: the axial view steps along k.
   expect(Math.abs(grid.direction[2][2])).toBeCloseTo(1, 6);
@@ -128,8 +127,7 @@ test('lists, shows and removes tumour regions; undo gives them back', async ({
 
 test('keeps a long list short until asked for all', async ({ page }, testInfo) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
   const grid = await appGrid(page);
 
   // A kidney and seven false tumours along its edge, each on its own slices.

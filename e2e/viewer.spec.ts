@@ -3,7 +3,7 @@
  * window/level presets and drag, zoom, pan and reset.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, waitForVolume } from './helpers/app';
+import { openApp, openExample } from './helpers/app';
 
 type Ijk = [number, number, number];
 
@@ -18,8 +18,7 @@ function client(page: Page, ijk: Ijk): Promise<[number, number]> {
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
-  await waitForVolume(page);
+  await openExample(page);
 });
 
 test('scrolls by wheel and keyboard, with a slice counter per view', async ({ page }) => {

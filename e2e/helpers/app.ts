@@ -41,6 +41,12 @@ export async function waitForVolume(page: Page): Promise<AppState> {
   return appState(page);
 }
 
+/** Opens the built-in example (the synthetic phantom) and waits for its volume. */
+export async function openExample(page: Page): Promise<AppState> {
+  await page.getByRole('button', { name: 'Open example (synthetic phantom)' }).click();
+  return waitForVolume(page);
+}
+
 /** Waits until the last load attempt settled (ready, or failed with messages). */
 export async function waitForSettled(page: Page): Promise<AppState> {
   await page.waitForFunction(() => {
