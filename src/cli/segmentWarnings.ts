@@ -5,7 +5,7 @@
  * browser lists for the same input. Printed on stderr as the browser words
  * them, and listed one entry per file or warning in the `--json` report.
  */
-import type { LoadedStudy, SkippedFile } from '../core/dicom/loadStudyFromFiles';
+import { type LoadedStudy, SKIPPED_FILE_CODE } from '../core/dicom/loadStudyFromFiles';
 import type { MessageCode, StudyMessage } from '../core/dicom/StudyMessage';
 
 /** One entry of the report's `warnings`. */
@@ -17,14 +17,6 @@ export interface SegmentWarning {
   /** Why the file was skipped, or the warning about the series. */
   message: string;
 }
-
-const SKIPPED_CODE: Record<SkippedFile['kind'], MessageCode> = {
-  'not-dicom': 'not-dicom-skipped',
-  'non-image': 'non-image-skipped',
-  unreadable: 'unreadable',
-  unsupported: 'unsupported',
-  'nifti-error': 'nifti-error',
-};
 
 /**
  * The warnings of a run.
@@ -38,7 +30,7 @@ export function segmentWarnings(
 ): SegmentWarning[] {
   return [
     ...study.skipped.map((s) => ({
-      code: SKIPPED_CODE[s.kind],
+      code: SKIPPED_FILE_CODE[s.kind],
       file: s.fileName,
       message: s.reason,
     })),

@@ -8,7 +8,7 @@ import { hasNiftiHeader, hasNiftiName } from '../nifti/isNifti';
 import { readNifti } from '../nifti/readNifti';
 import type { InputFile, ParsedFile } from './ParsedFile';
 import type { StudySeries } from './StudySeries';
-import type { StudyMessage } from './StudyMessage';
+import type { MessageCode, StudyMessage } from './StudyMessage';
 import { listNames, plural } from './StudyMessage';
 import type { DicomInstance } from './DicomInstance';
 import { groupSeries } from './groupSeries';
@@ -38,6 +38,15 @@ function isHiddenSystemFile(name: string): boolean {
   return base === '.DS_Store' || base === 'Thumbs.db' || base === 'desktop.ini';
 }
 
+/** The message code under which each kind of skipped file is reported (app and CLI). */
+export const SKIPPED_FILE_CODE: Record<SkippedFile['kind'], MessageCode> = {
+  'not-dicom': 'not-dicom-skipped',
+  'non-image': 'non-image-skipped',
+  unreadable: 'unreadable',
+  unsupported: 'unsupported',
+  'nifti-error': 'nifti-error',
+};
+
 function skippedMessages(skipped: SkippedFile[]): StudyMessage[] {
   const messages: StudyMessage[] = [];
   const of = (k: SkippedFile['kind']) => skipped.filter((s) => s.kind === k);
@@ -45,7 +54,7 @@ function skippedMessages(skipped: SkippedFile[]): StudyMessage[] {
   if (notDicom.length > 0) {
     messages.push({
       level: 'info',
-      code: 'not-dicom-skipped',
+      code: SKIPPED_FILE_CODE['not-dicom'],
       text:
         `Skipped ${plural(notDicom.length, 'file')} that ` +
         `${notDicom.length === 1 ? 'is' : 'are'} not DICOM: ` +
@@ -56,22 +65,22 @@ function skippedMessages(skipped: SkippedFile[]): StudyMessage[] {
   if (nonImage.length > 0) {
     messages.push({
       level: 'warning',
-      code: 'non-image-skipped',
+      code: SKIPPED_FILE_CODE['non-image'],
       text:
         `Skipped ${plural(nonImage.length, 'DICOM object')} without an image: ` +
         `${listNames(nonImage.map((s) => `${s.fileName} (${s.reason})`))}.`,
     });
   }
-  for (const [kind, code, lead] of [
-    ['unreadable', 'unreadable', 'Could not read'],
-    ['unsupported', 'unsupported', 'Cannot decode'],
-    ['nifti-error', 'nifti-error', 'Could not read NIfTI'],
+  for (const [kind, lead] of [
+    ['unreadable', 'Could not read'],
+    ['unsupported', 'Cannot decode'],
+    ['nifti-error', 'Could not read NIfTI'],
   ] as const) {
     const list = of(kind);
     if (list.length === 0) continue;
     messages.push({
       level: 'error',
-      code,
+      code: SKIPPED_FILE_CODE[kind],
       text:
         `${lead} ${plural(list.length, 'file')}: ` +
         `${listNames(list.map((s) => `${s.fileName}: ${s.reason}`))}.`,
